@@ -1,0 +1,44 @@
+package dev.parley.cli;
+
+import dev.parley.config.AppDirs;
+import dev.parley.config.ConfigException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line and maps outcomes to exit codes: 0 ok, 1 runtime failure, 2 bad
+ * usage or bad config. Returns the code instead of exiting so tests can run it in-process.
+ */
+public final class Main {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static int run(String... args) {
+        return run(AppDirs.forCurrentUser(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(AppDirs dirs, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new ParleyCommand(dirs));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                err.println("parley: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            log.debug("command failed", e);
+            err.println("parley: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return EXIT_FAILURE;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.config;
+
+import java.util.Objects;
+
+/**
+ * Everything Parley reads from {@code parley.toml}, after CLI flags are applied. Immutable: a
+ * change makes a new record.
+ *
+ * @param nick   the nick to use when connecting
+ * @param server relay settings
+ */
+public record Settings(String nick, ServerSettings server) {
+
+    public Settings {
+        Objects.requireNonNull(nick, "nick");
+        Objects.requireNonNull(server, "server");
+    }
+
+    public static Settings defaults(AppDirs dirs) {
+        return new Settings(defaultNick(System.getProperty("user.name", "")), ServerSettings.defaults(dirs));
+    }
+
+    public Settings withNick(String newNick) {
+        return new Settings(newNick, server);
+    }
+
+    public Settings withServer(ServerSettings newServer) {
+        return new Settings(nick, newServer);
+    }
+
+    /** The login name made into a nick IRC accepts; "parley" when nothing of it is usable. */
+    static String defaultNick(String userName) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : userName.toCharArray()) {
+            if (c < 128 && (Character.isLetterOrDigit(c) || "[]\\`_^{|}-".indexOf(c) >= 0)) {
+                sb.append(c);
+            }
+        }
+        while (!sb.isEmpty() && (Character.isDigit(sb.charAt(0)) || sb.charAt(0) == '-')) {
+            sb.deleteCharAt(0);
+        }
+        String nick = sb.length() > 30 ? sb.substring(0, 30) : sb.toString();
+        return nick.isEmpty() ? "parley" : nick;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/**
+ * Reads {@code parley.toml} into {@link Settings}. A missing default file means defaults; a file
+ * named on the command line must exist; any syntax, type, range or unknown-key problem is a
+ * {@link ConfigException} that names the file and the key.
+ */
+public final class SettingsLoader {
+
+    private final AppDirs dirs;
+
+    public SettingsLoader(AppDirs dirs) {
+        this.dirs = dirs;
+    }
+
+    /** The default file if it exists, else defaults. */
+    public Settings loadDefault() throws ConfigException {
+        Path file = dirs.configFile();
+        return Files.exists(file) ? load(file) : Settings.defaults(dirs);
+    }
+
+    /** A file the user named: it must exist. */
+    public Settings load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file, "cannot read it (" + e.getMessage() + ")");
+        }
+        return parse(file, text);
+    }
+
+    Settings parse(Path file, String text) throws ConfigException {
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            TomlParseError first = toml.errors().getFirst();
+            throw new ConfigException(file, "line " + first.position().line() + ", column " + first.position().column(),
+                    "not valid TOML: " + first.getMessage());
+        }
+        Settings defaults = Settings.defaults(dirs);
+        TomlSection root = new TomlSection(file, "", toml);
+        String nick = root.nonBlankString("nick", defaults.nick());
+        ServerSettings server = readServer(root.section("server"), defaults.server());
+        root.rejectUnknownKeys();
+        return new Settings(nick, server);
+    }
+
+    private static ServerSettings readServer(TomlSection s, ServerSettings d) throws ConfigException {
+        ServerSettings server = new ServerSettings(
+                s.nonBlankString("bind", d.bind()),
+                s.integer("port", 0, 65535, d.port()),
+                s.path("data", d.dataDir()),
+                s.nonBlankString("name", d.name()),
+                s.string("password", d.password()),
+                s.bool("announce", d.announce()),
+                s.nonBlankString("broadcast", d.broadcast()));
+        s.rejectUnknownKeys();
+        return server;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.parley.config;
+
+import java.nio.file.Path;
+
+/** Writes {@link Settings} as the TOML that {@link SettingsLoader} reads back. */
+public final class SettingsToml {
+
+    private SettingsToml() {
+    }
+
+    /** @param redactSecrets print a placeholder for the server password, for showing on screen */
+    public static String render(Settings settings, boolean redactSecrets) {
+        ServerSettings s = settings.server();
+        StringBuilder out = new StringBuilder();
+        out.append("nick = ").append(quote(settings.nick())).append('\n');
+        out.append('\n').append("[server]\n");
+        out.append("bind = ").append(quote(s.bind())).append('\n');
+        out.append("port = ").append(s.port()).append('\n');
+        out.append("data = ").append(quote(s.dataDir())).append('\n');
+        out.append("name = ").append(quote(s.name())).append('\n');
+        if (s.password() != null) {
+            out.append("password = ").append(quote(redactSecrets ? "********" : s.password())).append('\n');
+        }
+        out.append("announce = ").append(s.announce()).append('\n');
+        out.append("broadcast = ").append(quote(s.broadcast())).append('\n');
+        return out.toString();
+    }
+
+    private static String quote(Path path) {
+        return quote(path.toString());
+    }
+
+    /** A TOML basic string: backslash, quote and control characters escaped. */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.parley.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tomlj.TomlTable;
+
+/**
+ * Typed, checked reads from one table of a TOML file. Every error names the file and the full
+ * key; keys nobody asked for are reported by {@link #rejectUnknownKeys()}, so a typo such as
+ * {@code prot = 6667} is an error rather than a silently ignored line.
+ */
+final class TomlSection {
+
+    private final Path file;
+    private final String prefix;
+    private final TomlTable table;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    TomlSection(Path file, String prefix, TomlTable table) {
+        this.file = file;
+        this.prefix = prefix;
+        this.table = table;
+    }
+
+    String string(String key, String fallback) throws ConfigException {
+        Object value = value(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String s)) {
+            throw wrongType(key, "a string", value);
+        }
+        return s;
+    }
+
+    /** A string that must not be blank when present. */
+    String nonBlankString(String key, String fallback) throws ConfigException {
+        String value = string(key, fallback);
+        if (value != null && value.isBlank()) {
+            throw new ConfigException(file, fullKey(key), "must not be empty");
+        }
+        return value;
+    }
+
+    int integer(String key, int min, int max, int fallback) throws ConfigException {
+        Object value = value(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Long n)) {
+            throw wrongType(key, "an integer", value);
+        }
+        if (n < min || n > max) {
+            throw new ConfigException(file, fullKey(key), "must be from " + min + " to " + max + ", got " + n);
+        }
+        return n.intValue();
+    }
+
+    boolean bool(String key, boolean fallback) throws ConfigException {
+        Object value = value(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw wrongType(key, "true or false", value);
+        }
+        return b;
+    }
+
+    Path path(String key, Path fallback) throws ConfigException {
+        String value = nonBlankString(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        Path path = Path.of(value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value);
+        // A relative path is taken from the config file's folder, not from wherever Parley was started.
+        return path.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(path).normalize();
+    }
+
+    /** A sub-table; an absent one reads as empty, so every key falls back to its default. */
+    TomlSection section(String key) throws ConfigException {
+        Object value = value(key);
+        if (value == null) {
+            return new TomlSection(file, fullKey(key), null);
+        }
+        if (!(value instanceof TomlTable t)) {
+            throw wrongType(key, "a table ([" + fullKey(key) + "])", value);
+        }
+        return new TomlSection(file, fullKey(key), t);
+    }
+
+    void rejectUnknownKeys() throws ConfigException {
+        if (table == null) {
+            return;
+        }
+        for (String key : table.keySet()) {
+            if (!known.contains(key)) {
+                Set<String> valid = new TreeSet<>(known);
+                throw new ConfigException(file, fullKey(key), "unknown key (known here: " + String.join(", ", valid) + ")");
+            }
+        }
+    }
+
+    private Object value(String key) {
+        known.add(key);
+        return table == null ? null : table.get(List.of(key));
+    }
+
+    private ConfigException wrongType(String key, String expected, Object value) {
+        return new ConfigException(file, fullKey(key), "must be " + expected + ", got " + describe(value));
+    }
+
+    private String fullKey(String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    private static String describe(Object value) {
+        return switch (value) {
+            case String s -> "the string \"" + s + "\"";
+            case Long n -> "the integer " + n;
+            case Double d -> "the number " + d;
+            case Boolean b -> b.toString();
+            case TomlTable t -> "a table";
+            default -> value.getClass().getSimpleName().replace("Toml", "").toLowerCase() + " " + value;
+        };
+    }
+}

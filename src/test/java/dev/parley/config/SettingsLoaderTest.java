@@ -1,0 +1,106 @@
+package dev.parley.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private AppDirs dirs() {
+        return new AppDirs(tmp.resolve("conf"), tmp.resolve("data"));
+    }
+
+    @Test
+    void missingDefaultFileMeansDefaults() throws ConfigException {
+        Settings settings = new SettingsLoader(dirs()).loadDefault();
+        assertEquals(Settings.defaults(dirs()), settings);
+        assertEquals(6667, settings.server().port());
+        assertEquals(tmp.resolve("data").resolve("relay"), settings.server().dataDir());
+        assertNull(settings.server().password());
+    }
+
+    @Test
+    void missingNamedFileIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new SettingsLoader(dirs()).load(tmp.resolve("nope.toml")));
+        assertTrue(e.getMessage().contains("nope.toml: no such file"), e.getMessage());
+    }
+
+    @Test
+    void readsEveryKey() throws IOException, ConfigException {
+        Path file = write("""
+                nick = "ada"
+                [server]
+                bind = "127.0.0.1"
+                port = 7000
+                data = "relay-data"
+                name = "lab.lan"
+                password = "s3cret"
+                announce = false
+                broadcast = "127.255.255.255"
+                """);
+        Settings s = new SettingsLoader(dirs()).load(file);
+        assertEquals("ada", s.nick());
+        assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
+                "127.255.255.255"), s.server());
+    }
+
+    @Test
+    void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
+        Settings original = new Settings("weird\"nick\\", new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b"));
+        Path file = write(SettingsToml.render(original, false));
+        assertEquals(original, new SettingsLoader(dirs()).load(file));
+    }
+
+    static Stream<Arguments> broken() {
+        return Stream.of(
+                Arguments.of("nick = ", "line 1"),
+                Arguments.of("[server\nport = 1", "line 1"),
+                Arguments.of("nick = 5", "nick: must be a string, got the integer 5"),
+                Arguments.of("nick = \"  \"", "nick: must not be empty"),
+                Arguments.of("[server]\nport = \"6667\"", "server.port: must be an integer, got the string \"6667\""),
+                Arguments.of("[server]\nport = 70000", "server.port: must be from 0 to 65535, got 70000"),
+                Arguments.of("[server]\nport = -1", "server.port: must be from 0 to 65535, got -1"),
+                Arguments.of("[server]\nannounce = \"yes\"", "server.announce: must be true or false"),
+                Arguments.of("[server]\nprot = 6667", "server.prot: unknown key"),
+                Arguments.of("server = 3", "server: must be a table"),
+                Arguments.of("colour = \"red\"", "colour: unknown key"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("broken")
+    void brokenFilesNameTheFileAndTheKey(String text, String expected) throws IOException {
+        Path file = write(text);
+        ConfigException e = assertThrows(ConfigException.class, () -> new SettingsLoader(dirs()).load(file));
+        assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in '" + e.getMessage() + "'");
+    }
+
+    @Test
+    void defaultNickComesFromTheLoginName() {
+        assertEquals("ada", Settings.defaultNick("ada"));
+        assertEquals("JohnSmith", Settings.defaultNick("John Smith"));
+        assertEquals("parley", Settings.defaultNick("1234"));
+        assertEquals("parley", Settings.defaultNick("åäö"));
+        assertEquals(30, Settings.defaultNick("a".repeat(40)).length());
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = tmp.resolve("parley.toml");
+        Files.writeString(file, text);
+        return file;
+    }
+}
