@@ -63,7 +63,12 @@ public final class SettingsLoader {
                 s.nonBlankString("name", d.name()),
                 s.string("password", d.password()),
                 s.bool("announce", d.announce()),
-                s.nonBlankString("broadcast", d.broadcast()));
+                s.nonBlankString("broadcast", d.broadcast()),
+                s.string("motd", d.motd()),
+                s.integer("max_clients", 1, 1_000_000, d.maxClients()),
+                s.integer("max_clients_per_ip", 1, 1_000_000, d.maxClientsPerAddress()),
+                s.integer("flood_burst", 1, 100_000, d.floodBurst()),
+                s.number("flood_rate", 0, 1_000_000, d.floodRate()));
         s.rejectUnknownKeys();
         return server;
     }

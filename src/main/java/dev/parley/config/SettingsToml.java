@@ -23,6 +23,11 @@ public final class SettingsToml {
         }
         out.append("announce = ").append(s.announce()).append('\n');
         out.append("broadcast = ").append(quote(s.broadcast())).append('\n');
+        out.append("motd = ").append(quote(s.motd())).append('\n');
+        out.append("max_clients = ").append(s.maxClients()).append('\n');
+        out.append("max_clients_per_ip = ").append(s.maxClientsPerAddress()).append('\n');
+        out.append("flood_burst = ").append(s.floodBurst()).append('\n');
+        out.append("flood_rate = ").append(s.floodRate()).append('\n');
         return out.toString();
     }
 

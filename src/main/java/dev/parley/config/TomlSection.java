@@ -59,6 +59,30 @@ final class TomlSection {
         return n.intValue();
     }
 
+    /** An integer or a float from {@code min} to {@code max}. */
+    double number(String key, double min, double max, double fallback) throws ConfigException {
+        Object value = value(key);
+        if (value == null) {
+            return fallback;
+        }
+        double n;
+        if (value instanceof Long l) {
+            n = l;
+        } else if (value instanceof Double d) {
+            n = d;
+        } else {
+            throw wrongType(key, "a number", value);
+        }
+        if (n < min || n > max || Double.isNaN(n)) {
+            throw new ConfigException(file, fullKey(key), "must be from " + trim(min) + " to " + trim(max) + ", got " + trim(n));
+        }
+        return n;
+    }
+
+    private static String trim(double n) {
+        return n == Math.rint(n) ? Long.toString((long) n) : Double.toString(n);
+    }
+
     boolean bool(String key, boolean fallback) throws ConfigException {
         Object value = value(key);
         if (value == null) {

@@ -1,6 +1,7 @@
 package dev.parley.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Cuts a byte stream into IRC lines.
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  *
  * <p>Accepts several lines in one read and one line over many reads; ends a line at LF with or
- * without CR; skips empty lines. Memory is bounded: at most one longest legal line is buffered.
+ * without CR; skips empty lines. Memory is bounded: at most one longest legal line is buffered,
+ * and the buffer starts small and grows only as long lines need it (a relay holds one framer per
+ * idle client).
  * A line over a limit is reported once through {@link Sink#tooLong} (so the caller can answer
  * 417 ERR_INPUTTOOLONG) and its bytes are thrown away up to its LF. Bytes are decoded as UTF-8
  * with U+FFFD for invalid sequences, never an exception. Not thread-safe: one per connection.
@@ -35,7 +38,11 @@ public final class LineFramer {
 
     private final int maxBody;
     private final int maxTags;
-    private final byte[] buffer;
+    private static final int INITIAL_CAPACITY = 256;
+
+    /** The longest legal line without its LF: all the tags, the body and its CR. */
+    private final int capacity;
+    private byte[] buffer;
     private int length;
     private boolean discarding;
 
@@ -50,8 +57,8 @@ public final class LineFramer {
         }
         this.maxBody = maxBody;
         this.maxTags = maxTags;
-        // The longest legal line without its LF: all the tags, the body and its CR.
-        this.buffer = new byte[maxTags + maxBody - 1];
+        this.capacity = maxTags + maxBody - 1;
+        this.buffer = new byte[Math.min(INITIAL_CAPACITY, capacity)];
     }
 
     /** Feeds {@code count} bytes from {@code bytes[offset]}; calls the sink for every whole line. */
@@ -82,18 +89,26 @@ public final class LineFramer {
     }
 
     private void append(byte[] bytes, int from, int count, Sink sink) {
-        int room = buffer.length - length;
+        int room = capacity - length;
         if (count > room) {
             // Longer than any legal line can be: say so now and drop the rest up to its LF.
+            ensureCapacity(capacity);
             System.arraycopy(bytes, from, buffer, length, room);
-            length = buffer.length;
+            length = capacity;
             sink.tooLong(limitBrokenByPartialLine());
             discarding = true;
             length = 0;
             return;
         }
+        ensureCapacity(length + count);
         System.arraycopy(bytes, from, buffer, length, count);
         length += count;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(capacity, Math.max(needed, buffer.length * 2)));
+        }
     }
 
     private void completeLine(Sink sink) {

@@ -51,16 +51,22 @@ class SettingsLoaderTest {
                 password = "s3cret"
                 announce = false
                 broadcast = "127.255.255.255"
+                motd = "Line one\nLine two"
+                max_clients = 500
+                max_clients_per_ip = 5
+                flood_burst = 8
+                flood_rate = 2.5
                 """);
         Settings s = new SettingsLoader(dirs()).load(file);
         assertEquals("ada", s.nick());
         assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
-                "127.255.255.255"), s.server());
+                "127.255.255.255", "Line one\nLine two", 500, 5, 8, 2.5), s.server());
     }
 
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
-        Settings original = new Settings("weird\"nick\\", new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b"));
+        Settings original = new Settings("weird\"nick\\", new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
+                "m\to\u0001td", 1, 2, 3, 0.5));
         Path file = write(SettingsToml.render(original, false));
         assertEquals(original, new SettingsLoader(dirs()).load(file));
     }
@@ -76,6 +82,8 @@ class SettingsLoaderTest {
                 Arguments.of("[server]\nport = -1", "server.port: must be from 0 to 65535, got -1"),
                 Arguments.of("[server]\nannounce = \"yes\"", "server.announce: must be true or false"),
                 Arguments.of("[server]\nprot = 6667", "server.prot: unknown key"),
+                Arguments.of("[server]\nflood_rate = -1", "server.flood_rate: must be from 0 to 1000000, got -1"),
+                Arguments.of("[server]\nflood_rate = \"fast\"", "server.flood_rate: must be a number"),
                 Arguments.of("server = 3", "server: must be a table"),
                 Arguments.of("colour = \"red\"", "colour: unknown key"));
     }

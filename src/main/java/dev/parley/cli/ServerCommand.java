@@ -1,0 +1,165 @@
+package dev.parley.cli;
+
+import dev.parley.config.ConfigException;
+import dev.parley.config.ServerSettings;
+import dev.parley.discovery.Announcement;
+import dev.parley.discovery.BeaconSettings;
+import dev.parley.discovery.LanAnnouncer;
+import dev.parley.relay.FloodPolicy;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayLimits;
+import dev.parley.relay.RelayServer;
+import dev.parley.storage.MessageStore;
+import dev.parley.storage.StoreException;
+import dev.parley.storage.sqlite.SqliteMessageStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/**
+ * {@code parley server}: the relay in the foreground. Ctrl-C or SIGTERM tells clients, closes
+ * the store and exits 0.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = {"Run a Parley relay: an IRC-compatible chat server that stores every message.",
+                "Any IRC client (irssi, WeeChat, HexChat) can connect to it, as can 'parley console'."},
+        footer = {"", "Flags override the [server] table of parley.toml. Stop with Ctrl-C or SIGTERM."})
+final class ServerCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
+
+    @ParentCommand
+    private ParleyCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 0.0.0.0: every interface).")
+    private String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 6667; 0 picks a free one and logs it).")
+    private Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder for the message store.")
+    private Path data;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Server name shown in replies and on the LAN.")
+    private String name;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "Server password clients must send with PASS.")
+    private String password;
+
+    @Option(names = "--no-announce", description = "Do not announce this relay on the LAN.")
+    private boolean noAnnounce;
+
+    @Option(names = "--broadcast", paramLabel = "ADDRESS",
+            description = "Where the LAN announcement goes (default 255.255.255.255; 127.255.255.255 stays on this machine).")
+    private String broadcast;
+
+    @Option(names = "--beacon-port", paramLabel = "PORT", description = "UDP port of LAN announcements (default 5670).")
+    private Integer beaconPort;
+
+    @Option(names = "--no-flood-limit", description = "Turn off per-client flood control (for benchmarks and tests).")
+    private boolean noFloodLimit;
+
+    @Option(names = "--max-clients", paramLabel = "N", description = "Connections at once.")
+    private Integer maxClients;
+
+    @Option(names = "--max-clients-per-ip", paramLabel = "N", description = "Connections at once from one address.")
+    private Integer maxClientsPerAddress;
+
+    @Override
+    public Integer call() throws ConfigException {
+        ServerSettings settings = effectiveSettings();
+        if (settings.port() < 0 || settings.port() > 65535) {
+            spec.commandLine().getErr().println("parley: --port must be from 0 to 65535, got " + settings.port());
+            return Main.EXIT_USAGE;
+        }
+        RelayConfig config = relayConfig(settings);
+        if (config.listen().isUnresolved()) {
+            spec.commandLine().getErr().println("parley: cannot listen on " + settings.bind() + ": no such address");
+            return Main.EXIT_FAILURE;
+        }
+        MessageStore store;
+        try {
+            store = SqliteMessageStore.open(settings.dataDir());
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println("parley: cannot open the message store: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        RelayServer relay;
+        try {
+            relay = RelayServer.start(config, store);
+        } catch (IOException e) {
+            store.close();
+            spec.commandLine().getErr().println("parley: cannot listen on " + settings.bind() + ":" + settings.port() + ": "
+                    + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        LanAnnouncer announcer = settings.announce() ? announce(settings, relay.address().getPort()) : null;
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        InetSocketAddress address = relay.address();
+        log.info("Parley relay '{}' ready on {}:{} (data: {})", settings.name(), address.getHostString(), address.getPort(),
+                settings.dataDir());
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("stopping");
+        if (announcer != null) {
+            announcer.close();
+        }
+        relay.close();
+        store.close();
+        log.info("stopped; the message store is closed");
+        return Main.EXIT_OK;
+    }
+
+    private LanAnnouncer announce(ServerSettings settings, int tcpPort) {
+        BeaconSettings beacon = BeaconSettings.defaults().withBroadcastAddress(settings.broadcast());
+        if (beaconPort != null) {
+            beacon = beacon.withPort(beaconPort);
+        }
+        LanAnnouncer announcer = new LanAnnouncer(beacon, Announcement.relay(Announcement.newNodeId(), settings.name(), tcpPort));
+        announcer.start();
+        log.info("announcing '{}' on the LAN (UDP {} to {})", settings.name(), beacon.port(), beacon.broadcastAddress());
+        return announcer;
+    }
+
+    ServerSettings effectiveSettings() throws ConfigException {
+        ServerSettings s = parent.settings().server();
+        s = s.withListen(bind != null ? bind : s.bind(), port != null ? port : s.port());
+        if (data != null) {
+            s = s.withDataDir(data.toAbsolutePath());
+        }
+        s = s.withIdentity(name != null ? name : s.name(), password != null ? password : s.password());
+        s = s.withAnnounce(s.announce() && !noAnnounce, broadcast != null ? broadcast : s.broadcast());
+        if (noFloodLimit) {
+            s = s.withFlood(s.floodBurst(), 0);
+        }
+        s = s.withMaxClients(maxClients != null ? maxClients : s.maxClients(),
+                maxClientsPerAddress != null ? maxClientsPerAddress : s.maxClientsPerAddress());
+        return s;
+    }
+
+    static RelayConfig relayConfig(ServerSettings s) {
+        FloodPolicy flood = s.floodRate() <= 0 ? FloodPolicy.off() : new FloodPolicy(true, s.floodBurst(), s.floodRate());
+        RelayLimits limits = RelayLimits.defaults().withMaxClients(s.maxClients()).withMaxClientsPerAddress(s.maxClientsPerAddress());
+        List<String> motd = s.motd().isEmpty() ? List.of() : s.motd().lines().toList();
+        return new RelayConfig(new InetSocketAddress(s.bind(), s.port()), s.name(), "Parley", s.password(), motd, limits, flood);
+    }
+}
