@@ -22,10 +22,29 @@ import java.util.concurrent.CompletableFuture;
  * future exceptionally with a {@link StoreException}; nothing is delivered for it. Writes are
  * batched (many appends per transaction) so storage is not the bottleneck.
  *
+ * <p>The store keeps times to the millisecond (the wire's precision): the future's value and
+ * every read carry the message as stored, its time truncated to the millisecond. A message whose
+ * id is already stored fails its own future with a {@link StoreException} and leaves the stored
+ * one as it was. Completion callbacks run on the writer thread: keep them short, and never call
+ * {@link #close()} or wait for another append from one. Callbacks run in append order only while
+ * they run on the writer thread: by {@link CompletableFuture}'s rules, one attached to a future
+ * that is already complete runs at once on the attaching thread, and a thread blocked in
+ * {@code join()} or {@code get()} may run pending callbacks itself. A caller that needs strict
+ * delivery order across threads keeps its own order (completion order is always append order).
+ *
  * <h2>Reads</h2>
  * History lists are always in chronological order (oldest first), ordered by append order, and
- * {@code limit} caps their length. A reference to an unknown message id gives an empty list.
- * Reads see every append whose future has completed.
+ * {@code limit} caps their length. A limit of 0 gives an empty list; a negative limit is an
+ * {@link IllegalArgumentException}. Reads see every append whose future has completed.
+ *
+ * <p>A {@link HistoryRef.ById} stands for the position of that message in the conversation; an id
+ * that is unknown, or that belongs to another conversation, gives an empty list. A
+ * {@link HistoryRef.ByTime} compares message times: "before" means an earlier time, "after" a
+ * later one, so messages at exactly that time are on neither side. Which messages a limit keeps
+ * follows the reference a page grows from ({@code from} for {@code between}): from an id, the
+ * nearest in append order; from a time, the nearest in time (then append order). The two differ
+ * only when times disagree with append order (a peer's clock was off); a list is in append
+ * order either way.
  *
  * <p>Thread-safe. {@link #close()} finishes pending writes, then releases the files; any call
  * after it fails with {@link StoreException}.
@@ -49,6 +68,11 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Up to {@code limit} messages around {@code ref}: the referenced message itself (when the
      * ref is an id) and about half of the rest on each side.
+     *
+     * <p>Exactly: the slots left after the referenced message are split as {@link AroundWindow}
+     * says (the odd one before), and a side with too few messages gives its spare slots to the
+     * other side. For a time, "before" is an earlier time and "after" the same time or later, so a
+     * message at exactly that time is included.
      */
     List<ChatMessage> around(String conversation, HistoryRef ref, int limit);
 
@@ -56,12 +80,16 @@ public interface MessageStore extends AutoCloseable {
      * Up to {@code limit} messages strictly between two references. When {@code from} is older
      * than {@code to} these are the oldest ones after {@code from}; when it is newer, the newest
      * ones before {@code from}. Chronological either way.
+     *
+     * <p>Which one is older: for two ids, the one appended first; otherwise the one with the
+     * earlier time (a message id counting as its message's time), {@code from} when they are equal.
      */
     List<ChatMessage> between(String conversation, HistoryRef from, HistoryRef to, int limit);
 
     /**
      * Of the given conversations, those with messages in [{@code from}, {@code to}], with the time
-     * of the newest such message, oldest activity first, at most {@code limit}.
+     * of the newest such message, oldest activity first, at most {@code limit}. Both bounds are
+     * inclusive and may come in either order; equal times are ordered by key.
      */
     List<ConversationActivity> activity(Collection<String> conversations, Instant from, Instant to, int limit);
 
@@ -70,7 +98,14 @@ public interface MessageStore extends AutoCloseable {
 
     Optional<ChatMessage> byId(String id);
 
-    /** Full-text search (words, prefix with *), newest {@code limit} matches, chronological. */
+    /**
+     * Full-text search (words, prefix with *), newest {@code limit} matches, chronological.
+     *
+     * <p>A message matches when it contains every word of the query, in any order, ignoring case
+     * and accents; a word ending in {@code *} matches any word it begins. Other punctuation only
+     * separates words (see {@link SearchQuery}), so no input is a syntax error. A query without
+     * words, or an empty collection of conversations, gives an empty list.
+     */
     List<ChatMessage> search(Collection<String> conversations, String query, int limit);
 
     /** Stores a channel topic durably (replacing the channel's previous one) before returning. */
