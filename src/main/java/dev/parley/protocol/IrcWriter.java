@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Refuses (with {@link IllegalArgumentException}) anything that would change the meaning of
  * the line on the other side: CR, LF or NUL anywhere (a second command smuggled in a parameter),
  * a space in a parameter that is not the last, an empty or ':'-led parameter that is not the
- * last, a bad command word or tag key. The last parameter gets its ':' only when it needs one.
+ * last, a bad command word or tag key. The last parameter gets a ':' when it needs one, and
+ * when it holds free text even if it does not ({@link TrailingStyle}).
  * Line length is the caller's policy: the writer does not truncate.
  */
 public final class IrcWriter {
@@ -33,7 +34,7 @@ public final class IrcWriter {
             throw new IllegalArgumentException("bad command '" + message.command() + "'");
         }
         out.append(message.command());
-        appendParams(out, message.params());
+        appendParams(out, message.command(), message.params());
         return out.toString();
     }
 
@@ -78,7 +79,7 @@ public final class IrcWriter {
         out.append(' ');
     }
 
-    private static void appendParams(StringBuilder out, List<String> params) {
+    private static void appendParams(StringBuilder out, String command, List<String> params) {
         int last = params.size() - 1;
         for (int i = 0; i <= last; i++) {
             String param = params.get(i);
@@ -87,11 +88,11 @@ public final class IrcWriter {
             }
             out.append(' ');
             boolean needsColon = param.isEmpty() || param.charAt(0) == ':' || param.indexOf(' ') >= 0;
-            if (needsColon) {
-                if (i != last) {
-                    throw new IllegalArgumentException(
-                            "parameter " + (i + 1) + " is empty, starts with ':' or has a space, but is not the last");
-                }
+            if (needsColon && i != last) {
+                throw new IllegalArgumentException(
+                        "parameter " + (i + 1) + " is empty, starts with ':' or has a space, but is not the last");
+            }
+            if (i == last && (needsColon || TrailingStyle.wantsColon(command, last))) {
                 out.append(':');
             }
             out.append(param);

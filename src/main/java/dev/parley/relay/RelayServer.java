@@ -38,6 +38,7 @@ public final class RelayServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RelayServer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    private static final int KERNEL_SEND_BUFFER = 128 * 1024;
 
     private final RelayContext relay;
     private final CommandTable commands = CommandTable.standard();
@@ -109,6 +110,9 @@ public final class RelayServer implements AutoCloseable {
 
     private void admit(SocketChannel socket) throws IOException {
         socket.setOption(StandardSocketOptions.TCP_NODELAY, true); // we batch writes ourselves
+        // A fixed kernel buffer: a client that stops reading is noticed after this plus its
+        // send queue, not after the several megabytes that autotuning would let pile up.
+        socket.setOption(StandardSocketOptions.SO_SNDBUF, KERNEL_SEND_BUFFER);
         String host = ((InetSocketAddress) socket.getRemoteAddress()).getAddress().getHostAddress();
         RelayLimits limits = relay.config().limits();
         String refusal = null;

@@ -51,7 +51,7 @@ class SettingsLoaderTest {
                 password = "s3cret"
                 announce = false
                 broadcast = "127.255.255.255"
-                motd = "Line one\nLine two"
+                motd = "Line one\\nLine two"
                 max_clients = 500
                 max_clients_per_ip = 5
                 flood_burst = 8

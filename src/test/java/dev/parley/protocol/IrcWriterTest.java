@@ -20,13 +20,22 @@ class IrcWriterTest {
     static Stream<Arguments> formatted() {
         return Stream.of(
                 Arguments.of(IrcMessage.of("PING"), "PING"),
-                Arguments.of(IrcMessage.of("PRIVMSG", "#c", "hello"), "PRIVMSG #c hello"),
+                Arguments.of(IrcMessage.of("PRIVMSG", "#c", "hello"), "PRIVMSG #c :hello"),
+                Arguments.of(IrcMessage.of("JOIN", "#c"), "JOIN #c"),
+                Arguments.of(IrcMessage.of("AWAY", "gone fishing"), "AWAY :gone fishing"),
+                Arguments.of(IrcMessage.of("MODE", "#c", "+o", "bob"), "MODE #c +o bob"),
+                Arguments.of(IrcMessage.of("QUIT", "bye"), "QUIT :bye"),
+                Arguments.of(IrcMessage.of("PART", "#c"), "PART #c"),
+                Arguments.of(IrcMessage.of("PART", "#c", "bye"), "PART #c :bye"),
+                Arguments.of(IrcMessage.from("s", "333", "me", "#c", "ada", "1700000000"), ":s 333 me #c ada 1700000000"),
+                Arguments.of(IrcMessage.from("s", "366", "me", "#c", "End"), ":s 366 me #c :End"),
                 Arguments.of(IrcMessage.of("PRIVMSG", "#c", "hello world"), "PRIVMSG #c :hello world"),
                 Arguments.of(IrcMessage.of("PRIVMSG", "#c", ""), "PRIVMSG #c :"),
                 Arguments.of(IrcMessage.of("PRIVMSG", "#c", ":)"), "PRIVMSG #c ::)"),
                 Arguments.of(IrcMessage.from("n!u@h", "JOIN", "#c"), ":n!u@h JOIN #c"),
                 Arguments.of(IrcMessage.from("srv", "001", "alice", "Welcome to Parley"), ":srv 001 alice :Welcome to Parley"),
                 Arguments.of(IrcMessage.of("CMD").withTag("a", "1").withTag("flag", ""), "@a=1;flag CMD"),
+                Arguments.of(IrcMessage.of("CMD", "a", "b"), "CMD a b"),
                 Arguments.of(IrcMessage.of("CMD").withTag("k", "a;b c\\d\re\nf"), "@k=a\\:b\\sc\\\\d\\re\\nf CMD"),
                 Arguments.of(IrcMessage.of("PRIVMSG", "#c", "ünï 😀"), "PRIVMSG #c :ünï 😀"));
     }
@@ -41,7 +50,7 @@ class IrcWriterTest {
     @Test
     void encodesUtf8WithCrLf() {
         byte[] bytes = IrcWriter.encode(IrcMessage.of("PRIVMSG", "#c", "é"));
-        assertArrayEquals("PRIVMSG #c é\r\n".getBytes(StandardCharsets.UTF_8), bytes);
+        assertArrayEquals("PRIVMSG #c :é\r\n".getBytes(StandardCharsets.UTF_8), bytes);
     }
 
     static Stream<Arguments> refused() {

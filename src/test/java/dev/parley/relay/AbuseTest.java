@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Slow readers, flooders and connection storms: the server and the other clients carry on. */
@@ -19,7 +20,7 @@ class AbuseTest extends RelayTestBase {
 
     @Test
     void aStalledReaderIsDroppedWhileAFastOneGetsEverything() throws IOException {
-        start(RelayConfig.loopback().withLimits(RelayLimits.defaults().withSendQueueBytes(64 * 1024))
+        start(RelayConfig.loopback().withLimits(RelayLimits.defaults().withSendQueueBytes(256 * 1024))
                 .withFlood(FloodPolicy.off()), new InMemoryMessageStore());
         IrcTestClient publisher = user("pub");
         IrcTestClient fast = user("fast");
@@ -34,22 +35,29 @@ class AbuseTest extends RelayTestBase {
             out.write("NICK stalled\r\nUSER s 0 * :s\r\nJOIN #load\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             fast.await(":stalled!~s@127.0.0.1 JOIN #load");
+            int fastFirst = fast.all().size();
             // never read from `stalled` again
 
+            // 16,000 lines of ~330 bytes: about 5 MB, past the 256 KiB queue plus every kernel buffer
+            // on the way to the stalled reader. Sent in chunks that the fast reader confirms, so
+            // its own queue never holds more than one chunk.
             String padding = "p".repeat(300);
-            int count = 4000; // about 1.3 MB: far past the 64 KiB queue plus every kernel buffer
-            StringBuilder burst = new StringBuilder();
-            for (int i = 0; i < count; i++) {
-                burst.append("PRIVMSG #load :").append(i).append(' ').append(padding).append("\r\n");
-                if (burst.length() > 60_000) {
-                    publisher.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
-                    burst.setLength(0);
+            int chunks = 160;
+            int perChunk = 100;
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                StringBuilder burst = new StringBuilder();
+                for (int i = chunk * perChunk; i < (chunk + 1) * perChunk; i++) {
+                    burst.append("PRIVMSG #load :").append(i).append(' ').append(padding).append("\r\n");
                 }
+                publisher.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
+                fast.await("PRIVMSG #load :" + ((chunk + 1) * perChunk - 1) + " p");
             }
-            publisher.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
-            fast.await(":stalled!~s@127.0.0.1 QUIT :SendQ exceeded");
-            for (int i = 0; i < count; i++) {
-                fast.await("PRIVMSG #load :" + i + " p");
+            // every line arrived, in order, with the stalled reader's QUIT somewhere among them
+            List<String> all = fast.all();
+            List<String> seen = new java.util.ArrayList<>(all.subList(fastFirst, all.size()));
+            assertTrue(seen.remove(":stalled!~s@127.0.0.1 QUIT :SendQ exceeded"), "no QUIT for the stalled reader");
+            for (int i = 0; i < chunks * perChunk; i++) {
+                assertTrue(seen.get(i).contains("PRIVMSG #load :" + i + " p"), "line " + i + ": " + seen.get(i));
             }
         }
         publisher.send("PRIVMSG #load :after");

@@ -69,7 +69,7 @@ class FramingTest extends RelayTestBase {
         ada.send(":");
         ada.send("@bad@key=1 PRIVMSG #f :x");
         ada.sendRaw(new byte[] {0, 1, 2, '\r', '\n'});
-        ada.send("PRIVMSG #f :" + "é".repeat(250)); // 500 bytes of text, 512 with the command
+        ada.send("PRIVMSG #f :" + "é".repeat(249)); // 498 bytes of text, 510 with the command: the most a line holds
         String relayed = bob.await("PRIVMSG #f :é");
         int bytes = relayed.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes <= 510, () -> "relayed line is " + bytes + " bytes");

@@ -147,7 +147,7 @@ class RegistrationTest extends RelayTestBase {
         bob.send("JOIN #a");
         ada.await("JOIN #a");
         String ping = ada.await("^PING ");
-        assertEquals("PING parley", ping);
+        assertEquals("PING :parley", ping);
         bob.await("^PING ");
         // ada never answers: dropped, and bob (who answers) sees her quit
         ada.awaitClosed();

@@ -23,13 +23,13 @@ class RelayUnitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ada", "Bob", "[away]", "x-1", "a_b", "`q", "a".repeat(30)})
+    @ValueSource(strings = {"ada", "Bob", "[away]", "x-1", "a_b", "`q", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void validNicks(String nick) {
         assertTrue(Names.isValidNick(nick, 30));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1ada", "-ada", "a b", "a!b", "a@b", "#chan", "ådå", "a".repeat(31)})
+    @ValueSource(strings = {"", "1ada", "-ada", "a b", "a!b", "a@b", "#chan", "ådå", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void invalidNicks(String nick) {
         assertFalse(Names.isValidNick(nick, 30));
     }
@@ -41,7 +41,7 @@ class RelayUnitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"#", "lab", "&lab", "#a b", "#a,b", "#a\u0007", "#" + "x".repeat(50)})
+    @ValueSource(strings = {"#", "lab", "&lab", "#a b", "#a,b", "#a\u0007", "#xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void invalidChannels(String name) {
         assertFalse(Names.isValidChannel(name, 50));
     }

@@ -138,6 +138,13 @@ public final class IrcTestClient implements AutoCloseable {
         }
     }
 
+    /** Every line received so far, from the first. */
+    public List<String> all() {
+        synchronized (lines) {
+            return new ArrayList<>(lines);
+        }
+    }
+
     /** Lines received after the cursor, and moves the cursor to the end. */
     public List<String> drain() {
         synchronized (lines) {

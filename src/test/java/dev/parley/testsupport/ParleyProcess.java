@@ -1,17 +1,19 @@
 package dev.parley.testsupport;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,15 +27,17 @@ public final class ParleyProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("ready on (\\S+):(\\d+)");
 
     private final Process process;
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private final Thread stdoutPump;
-    private final Thread stderrPump;
+    private static final AtomicInteger COUNT = new AtomicInteger();
 
-    private ParleyProcess(Process process) {
+    // Output goes to files, not pipes: the JDK drains and closes a pipe when the process exits,
+    // racing any thread still reading it, and the last lines (the ones tests check) get lost.
+    private final Path stdout;
+    private final Path stderr;
+
+    private ParleyProcess(Process process, Path stdout, Path stderr) {
         this.process = process;
-        this.stdoutPump = Thread.ofVirtual().start(() -> pump(process.getInputStream(), stdout));
-        this.stderrPump = Thread.ofVirtual().start(() -> pump(process.getErrorStream(), stderr));
+        this.stdout = stdout;
+        this.stderr = stderr;
     }
 
     public static ParleyProcess start(Path home, String... args) throws IOException {
@@ -56,7 +60,13 @@ public final class ParleyProcess implements AutoCloseable {
             String[] kv = entry.split("=", 2);
             builder.environment().put(kv[0], kv[1]);
         }
-        return new ParleyProcess(builder.start());
+        int n = COUNT.incrementAndGet();
+        Files.createDirectories(home);
+        Path out = home.resolve("parley-" + n + ".out");
+        Path err = home.resolve("parley-" + n + ".err");
+        builder.redirectOutput(out.toFile());
+        builder.redirectError(err.toFile());
+        return new ParleyProcess(builder.start(), out, err);
     }
 
     public Process process() {
@@ -64,35 +74,20 @@ public final class ParleyProcess implements AutoCloseable {
     }
 
     /** Waits for the relay's ready line and returns the address it names. */
-    public InetSocketAddress awaitRelayAddress() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Matcher m = READY.matcher(stderr());
-            if (m.find()) {
-                return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
-            }
-            if (!process.isAlive()) {
-                fail("parley exited with " + process.exitValue() + " before it was ready: " + stderr);
-            }
-            synchronized (stderr) {
-                stderr.wait(100);
-            }
+    public InetSocketAddress awaitRelayAddress() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> READY.matcher(stderr()).find() || !process.isAlive());
+        Matcher m = READY.matcher(stderr());
+        if (!m.find()) {
+            fail("parley exited with " + process.exitValue() + " before it was ready: " + stderr());
         }
-        fail("parley was not ready within 30 s: " + stderr);
-        return null;
+        return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
     }
 
     /** Waits until stdout contains {@code text}. */
-    public void awaitStdout(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!stdout().contains(text)) {
-            if (System.nanoTime() > deadline) {
-                fail("no '" + text + "' in stdout: " + stdout + "\nstderr: " + stderr);
-            }
-            synchronized (stdout) {
-                stdout.wait(100);
-            }
-        }
+    public void awaitStdout(String text) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .alias("'" + text + "' on stdout").until(() -> stdout().contains(text));
     }
 
     public void terminate() {
@@ -104,20 +99,22 @@ public final class ParleyProcess implements AutoCloseable {
             process.destroyForcibly();
             fail("parley did not exit within 30 s: " + stderr);
         }
-        stdoutPump.join(5000); // the last bytes the process wrote
-        stderrPump.join(5000);
         return process.exitValue();
     }
 
     public String stdout() {
-        synchronized (stdout) {
-            return stdout.toString(StandardCharsets.UTF_8);
-        }
+        return read(stdout);
     }
 
     public String stderr() {
-        synchronized (stderr) {
-            return stderr.toString(StandardCharsets.UTF_8);
+        return read(stderr);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -133,21 +130,6 @@ public final class ParleyProcess implements AutoCloseable {
     /** Closes the process's standard input: end of input. */
     public void endInput() throws IOException {
         process.getOutputStream().close();
-    }
-
-    private static void pump(InputStream in, ByteArrayOutputStream sink) {
-        byte[] buffer = new byte[4096];
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                synchronized (sink) {
-                    sink.write(buffer, 0, n);
-                    sink.notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
     }
 
     @Override

@@ -76,7 +76,9 @@ final class CapCommand {
     }
 
     private static IrcMessage capLine(CommandContext ctx, String sub, String list) {
-        return IrcMessage.from(ctx.relay().serverName(), "CAP", ctx.client().nickOrStar(), sub, list);
+        // '*' until registered, even when NICK was already sent, as the CAP spec's examples show
+        String who = ctx.client().isRegistered() ? ctx.client().nick() : "*";
+        return IrcMessage.from(ctx.relay().serverName(), "CAP", who, sub, list);
     }
 
     private static int parseVersion(String text) {

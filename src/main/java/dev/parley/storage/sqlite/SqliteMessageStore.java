@@ -98,7 +98,7 @@ public final class SqliteMessageStore implements MessageStore {
             SqliteMessageStore store = new SqliteMessageStore(db, lock, writerConnection, statements, writer,
                     new ReadPool(readers, db.toString()));
             writer.start();
-            log.info("Opened the message store {} (schema version {}{})", db, Schema.VERSION,
+            log.debug("Opened the message store {} (schema version {}{})", db, Schema.VERSION,
                     found == Schema.VERSION ? "" : ", migrated from " + found);
             return store;
         } catch (SQLException | StoreException e) {
@@ -221,7 +221,7 @@ public final class SqliteMessageStore implements MessageStore {
         reads.close();
         // The last connection to close checkpoints the WAL into the database file.
         closeAll(List.of(statements, writerConnection, lock));
-        log.info("Closed the message store {}", db);
+        log.debug("Closed the message store {}", db);
     }
 
     private <T> T read(Supplier<String> what, SqlFunction<ReadConnection, T> query) {
