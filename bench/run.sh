@@ -148,7 +148,9 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Server availability
 # ---------------------------------------------------------------------------------------------
+declare -A SKIPPED=()
 skip() { # server reason
+  SKIPPED[$1]=1
   log "SKIP $1: $2"
   echo "SKIP $1: $2" >> "$OUT_RAW"
 }
@@ -339,7 +341,9 @@ version_of() {
   echo
   echo "## Servers"
   echo
-  for s in $SERVERS; do echo "- $s: $(version_of "$s" || true)"; done
+  for s in $SERVERS; do
+    echo "- $s: $(version_of "$s" || true)$([ -n "${SKIPPED[$s]:-}" ] && echo ' (skipped: see Results)' || true)"
+  done
   echo
   echo "## Parameters"
   echo

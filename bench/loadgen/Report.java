@@ -79,7 +79,7 @@ final class Report {
                 new Metric("registrations/s", "reg_per_s", 1, true, false, Metric.COUNT),
                 new Metric("server RSS per client (KiB)", "rss_per_client_kb", 1, true, false, Metric.NUM),
                 new Metric("server RSS after (MiB)", "rss_after_kb", 1.0 / 1024, false, false, Metric.NUM),
-                new Metric("failed", "failed", 1, false, true, Metric.NUM)), servers, baseline);
+                new Metric("failed", "failed", 1, false, true, Metric.COUNT)), servers, baseline);
         return out.toString();
     }
 
@@ -195,6 +195,9 @@ final class Report {
         if (reps.isEmpty()) return "–";
         long failed = reps.stream().filter(r -> !"ok".equals(r.get("status"))).count();
         if (m.kind() == Metric.LOSTDUP) {
+            if (all.stream().noneMatch(r -> r.containsKey("lost"))) { // no repetition got that far
+                return "FAIL (" + all.get(0).get("status").replace("FAIL:", "").replace('_', ' ') + ")";
+            }
             Function<String, Long> total = k -> all.stream()
                     .mapToLong(r -> num(r.get(k)) == null ? 0 : num(r.get(k)).longValue()).sum();
             return total.apply("lost") + " / " + total.apply("dup");
