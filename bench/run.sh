@@ -57,7 +57,7 @@ fi
 JAVA="$JAVA_HOME/bin/java"
 
 PARLEY_JAR=${PARLEY_JAR:-$REPO_DIR/target/parley.jar}
-PARLEY_CMD_DEFAULT="$JAVA -jar $PARLEY_JAR server --bind 127.0.0.1 --port {port} --data {data} --no-announce --no-flood-limit"
+PARLEY_CMD_DEFAULT="$JAVA -jar $PARLEY_JAR server --bind 127.0.0.1 --port {port} --data {data} --no-announce --no-flood-limit --max-clients 100000 --max-clients-per-ip 100000"
 PARLEY_CMD=${PARLEY_CMD:-$PARLEY_CMD_DEFAULT}
 
 STAMP=$(date +%Y-%m-%d_%H%M%S)

@@ -54,12 +54,13 @@ public final class ClientConnection implements LineFramer.Sink {
         this.channel = channel;
         long now = System.nanoTime();
         this.client = new Client(this, host, relay.now(), now);
-        this.outbox = new Outbox(channel, writers, relay.config().limits().sendQueueBytes(),
+        this.outbox = new Outbox(channel, relay.config().limits().sendQueueBytes(),
                 // Overflow is noticed while queueing, perhaps mid-broadcast under the state lock:
                 // leaving changes channel membership, so it happens on another thread.
                 () -> writers.execute(() -> quit("SendQ exceeded")),
                 e -> quit("Write error: " + e.getMessage()));
         this.flood = new FloodGate(relay.config().flood(), System::nanoTime);
+        this.outbox.start("parley-writer-" + host);
     }
 
     public Client client() {

@@ -2,52 +2,50 @@ package dev.parley.relay;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
-import java.util.Arrays;
+import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One client's bounded queue of encoded lines, and the writer that drains it.
+ * One client's bounded queue of encoded lines, and the virtual thread that writes them.
  *
  * <p>{@link #offer} never blocks and never writes: it queues the bytes (shared between
- * recipients, never copied) and, when no writer is running, starts one on the executor. The
- * writer sends everything waiting in one gathering write, so a busy client costs one system
- * call per batch rather than per line, and no lock is held while it writes. Past
- * {@code limitBytes} waiting, the client reads too slowly: the outbox calls {@code onOverflow}
- * once and accepts nothing more.
+ * recipients, never copied per recipient) and wakes the writer if it sleeps. The writer copies
+ * everything waiting into one pooled direct buffer and sends it with one write, so a busy
+ * client costs one system call per batch rather than per line, and no lock is held while it
+ * writes. Past {@code limitBytes} waiting, the client reads too slowly: the outbox calls
+ * {@code onOverflow} once and accepts nothing more.
  */
 final class Outbox {
 
-    /** Buffers per gathering write; Linux takes at most 1024 (IOV_MAX). */
-    private static final int MAX_BUFFERS_PER_WRITE = 512;
-
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean overflowed = new AtomicBoolean();
-    private final GatheringByteChannel channel;
-    private final Executor executor;
+    private final WritableByteChannel channel;
     private final long limitBytes;
     private final Runnable onOverflow;
     private final Listener onWriteFailure;
+    private Thread writer;
+    private volatile boolean sleeping;
     private volatile boolean closed;
     private volatile boolean finishing;
     private volatile Runnable closer;
-    private final AtomicBoolean closerRan = new AtomicBoolean();
 
     interface Listener {
         void failed(IOException e);
     }
 
-    Outbox(GatheringByteChannel channel, Executor executor, long limitBytes, Runnable onOverflow, Listener onWriteFailure) {
+    Outbox(WritableByteChannel channel, long limitBytes, Runnable onOverflow, Listener onWriteFailure) {
         this.channel = channel;
-        this.executor = executor;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
         this.onWriteFailure = onWriteFailure;
+    }
+
+    void start(String name) {
+        writer = Thread.ofVirtual().name(name).start(this::writeLoop);
     }
 
     /** Queues a line; false when the client is gone or over its limit. */
@@ -63,9 +61,7 @@ final class Outbox {
             return false;
         }
         queue.add(line);
-        if (writing.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
+        wake();
         return true;
     }
 
@@ -79,17 +75,11 @@ final class Outbox {
         }
         queuedBytes.addAndGet(line.length);
         queue.add(line);
-        if (writing.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
+        wake();
     }
 
     long queuedBytes() {
         return queuedBytes.get();
-    }
-
-    boolean isIdle() {
-        return queue.isEmpty() && !writing.get();
     }
 
     /**
@@ -99,68 +89,65 @@ final class Outbox {
     void finish(Runnable afterDrained) {
         this.closer = afterDrained;
         this.finishing = true;
-        if (writing.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
+        wake();
     }
 
     /** Stops writing; what is still queued is dropped. */
     void close() {
         closed = true;
         queue.clear();
+        wake();
     }
 
-    private void drain() {
-        ByteBuffer[] buffers = new ByteBuffer[MAX_BUFFERS_PER_WRITE];
-        while (true) {
-            int count = 0;
-            long bytes = 0;
-            byte[] line;
-            while (count < MAX_BUFFERS_PER_WRITE && (line = queue.poll()) != null) {
-                buffers[count++] = ByteBuffer.wrap(line);
-                bytes += line.length;
-            }
-            if (count > 0) {
-                if (!writeFully(buffers, count)) {
+    private void wake() {
+        if (sleeping && writer != null) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    private void writeLoop() {
+        while (!closed) {
+            if (queue.isEmpty()) {
+                if (finishing) {
+                    closer.run();
                     return;
                 }
-                queuedBytes.addAndGet(-bytes);
-                Arrays.fill(buffers, 0, count, null);
+                // Sleep until offer() wakes us; the second look closes the gap between the
+                // first look and the flag (an unpark that comes early leaves a permit).
+                sleeping = true;
+                if (queue.isEmpty() && !finishing && !closed) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
                 continue;
             }
-            if (finishing) {
-                runCloser();
-                return;
-            }
-            writing.set(false);
-            // A line (or finish) that came after the last poll but before the flag dropped would wait forever: look again.
-            if ((queue.isEmpty() && !finishing) || !writing.compareAndSet(false, true)) {
-                return;
-            }
-        }
-    }
-
-    private void runCloser() {
-        if (closerRan.compareAndSet(false, true)) {
-            closer.run();
-        }
-    }
-
-    private boolean writeFully(ByteBuffer[] buffers, int count) {
-        int first = 0;
-        try {
-            while (first < count && !closed) {
-                channel.write(buffers, first, count - first);
-                while (first < count && !buffers[first].hasRemaining()) {
-                    first++;
+            ByteBuffer buffer = DirectBuffers.take();
+            try {
+                long bytes = fill(buffer);
+                buffer.flip();
+                while (buffer.hasRemaining() && !closed) {
+                    channel.write(buffer);
                 }
+                queuedBytes.addAndGet(-bytes);
+            } catch (IOException e) {
+                closed = true;
+                queue.clear();
+                onWriteFailure.failed(e);
+            } finally {
+                DirectBuffers.give(buffer);
             }
-            return !closed;
-        } catch (IOException e) {
-            closed = true;
-            queue.clear();
-            onWriteFailure.failed(e);
-            return false;
         }
+    }
+
+    /** Moves queued lines into the buffer while they fit; returns how many bytes moved. */
+    private long fill(ByteBuffer buffer) {
+        long bytes = 0;
+        byte[] line;
+        while ((line = queue.peek()) != null && line.length <= buffer.remaining()) {
+            queue.poll();
+            buffer.put(line);
+            bytes += line.length;
+        }
+        return bytes;
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 
 /** Opens the database file with the settings each kind of connection needs. */
 final class Connections {
@@ -50,7 +51,11 @@ final class Connections {
     }
 
     private static Connection open(Path db, SqliteOptions options) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+        Properties properties = new Properties();
+        // The driver would otherwise run a second query after every INSERT to fetch the row id,
+        // which nothing here reads: it doubled the cost of an append.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), properties);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = " + options.busyTimeout().toMillis());
         } catch (SQLException e) {
