@@ -1,5 +1,6 @@
 package dev.parley.relay;
 
+import dev.parley.protocol.CaseMapping;
 import dev.parley.model.ChannelTopic;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.parley.relay.command;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.MessageKind;
 import dev.parley.protocol.IrcMessage;
-import dev.parley.relay.CaseMapping;
+import dev.parley.protocol.CaseMapping;
 import dev.parley.relay.Capability;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;

@@ -2,7 +2,7 @@ package dev.parley.relay.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.relay.CaseMapping;
+import dev.parley.protocol.CaseMapping;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;
 import dev.parley.relay.Names;

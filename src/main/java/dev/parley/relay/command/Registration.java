@@ -3,7 +3,7 @@ package dev.parley.relay.command;
 import dev.parley.config.ParleyVersion;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.relay.CaseMapping;
+import dev.parley.protocol.CaseMapping;
 import dev.parley.relay.Client;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayLimits;

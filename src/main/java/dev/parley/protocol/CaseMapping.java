@@ -1,4 +1,4 @@
-package dev.parley.relay;
+package dev.parley.protocol;
 
 /**
  * RFC 1459 case mapping (ISUPPORT {@code CASEMAPPING=rfc1459}): ASCII letters fold to lower case,

@@ -1,0 +1,49 @@
+package dev.parley.client;
+
+import dev.parley.transport.TransportState;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the status bar shows: where, in what state, as whom, and how many messages wait.
+ *
+ * @param phase    connecting, connected, reconnecting or offline
+ * @param endpoint where ({@code 10.0.0.5:6667}, {@code LAN mesh}), empty when never connected
+ * @param nick     the nick in use, empty before registration
+ * @param retryIn  when reconnecting, the wait before the next attempt
+ * @param detail   why, when there is something to say
+ * @param pending  messages typed and not yet confirmed by the network
+ */
+public record ConnectionStatus(TransportState.Phase phase, String endpoint, String nick, Duration retryIn, String detail,
+                               int pending) {
+
+    public ConnectionStatus {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(nick, "nick");
+        Objects.requireNonNull(retryIn, "retryIn");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    public static ConnectionStatus offline() {
+        return new ConnectionStatus(TransportState.Phase.OFFLINE, "", "", Duration.ZERO, "", 0);
+    }
+
+    public boolean connected() {
+        return phase == TransportState.Phase.CONNECTED;
+    }
+
+    /** In words, for the console and the status bar: "connected to 10.0.0.5:6667 as ada". */
+    public String describe() {
+        String where = endpoint.isEmpty() ? "" : " " + endpoint;
+        String base = switch (phase) {
+            case CONNECTING -> "connecting to" + where;
+            case CONNECTED -> "connected to" + where + (nick.isEmpty() ? "" : " as " + nick);
+            case RECONNECTING -> "server" + where + " has disconnected, reconnecting in " + Math.max(1, retryIn.toSeconds()) + " s";
+            case OFFLINE -> "offline";
+        };
+        String why = detail.isEmpty() ? "" : " (" + detail + ")";
+        String waiting = pending == 0 ? "" : ", " + pending + (pending == 1 ? " message" : " messages") + " pending";
+        return base + why + waiting;
+    }
+}

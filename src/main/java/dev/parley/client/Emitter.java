@@ -1,0 +1,28 @@
+package dev.parley.client;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+/** Hands events to every listener on the executor it registered with, in order. */
+final class Emitter {
+
+    private record Registration(ChatListener listener, Executor executor) {
+    }
+
+    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+
+    void add(ChatListener listener, Executor executor) {
+        registrations.add(new Registration(listener, executor));
+    }
+
+    void remove(ChatListener listener) {
+        registrations.removeIf(r -> r.listener() == listener);
+    }
+
+    void emit(ChatEvent event) {
+        for (Registration r : registrations) {
+            r.executor().execute(() -> r.listener().onEvent(event));
+        }
+    }
+}

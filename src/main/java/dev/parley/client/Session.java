@@ -1,0 +1,185 @@
+package dev.parley.client;
+
+import dev.parley.protocol.CaseMapping;
+import dev.parley.transport.TransportState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The client's state: own nick, connection, rooms, the current room, the outbox. Confined to
+ * the service thread; every change that a face must see goes out through the {@link Emitter}.
+ */
+final class Session {
+
+    private final Emitter emitter;
+    private final Clock clock;
+    private final Rooms rooms = new Rooms();
+    private final Outbox outbox = new Outbox();
+    private final AtomicLong localIds = new AtomicLong();
+    private String nick;
+    private String current;
+    private TransportState transportState = TransportState.of(TransportState.Phase.OFFLINE, "");
+    private Pattern mentionPattern;
+
+    Session(Emitter emitter, Clock clock, String nick) {
+        this.emitter = emitter;
+        this.clock = clock;
+        setNick(nick);
+    }
+
+    Emitter emitter() {
+        return emitter;
+    }
+
+    Rooms rooms() {
+        return rooms;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    String nextLocalId() {
+        return "local-" + localIds.incrementAndGet();
+    }
+
+    // --- nick ---------------------------------------------------------------------------------
+
+    String nick() {
+        return nick;
+    }
+
+    void setNick(String newNick) {
+        nick = newNick;
+        mentionPattern = Pattern.compile("(?<![\\w\\[\\]\\\\`^{|}-])" + Pattern.quote(newNick) + "(?![\\w\\[\\]\\\\`^{|}-])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    boolean isMe(String someone) {
+        return someone != null && CaseMapping.fold(someone).equals(CaseMapping.fold(nick));
+    }
+
+    boolean mentionsMe(String text) {
+        return mentionPattern.matcher(text).find();
+    }
+
+    // --- connection -----------------------------------------------------------------------------
+
+    TransportState transportState() {
+        return transportState;
+    }
+
+    void setTransportState(TransportState state) {
+        transportState = state;
+        emitStatus();
+    }
+
+    void emitStatus() {
+        TransportState s = transportState;
+        String shownNick = s.phase() == TransportState.Phase.CONNECTED ? nick : "";
+        emitter.emit(new ChatEvent.StatusChanged(
+                new ConnectionStatus(s.phase(), s.endpoint(), shownNick, s.retryIn(), s.detail(), outbox.size())));
+    }
+
+    boolean connected() {
+        return transportState.phase() == TransportState.Phase.CONNECTED;
+    }
+
+    // --- rooms ----------------------------------------------------------------------------------
+
+    String current() {
+        return current;
+    }
+
+    Room currentRoom() {
+        return current == null ? null : rooms.get(current);
+    }
+
+    Room openRoom(String name, boolean channel) {
+        Room existing = rooms.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        Room room = rooms.open(name, channel);
+        emitter.emit(new ChatEvent.RoomOpened(room.name(), channel));
+        if (current == null) {
+            select(room.name());
+        }
+        return room;
+    }
+
+    void closeRoom(String name) {
+        Room room = rooms.remove(name);
+        if (room == null) {
+            return;
+        }
+        emitter.emit(new ChatEvent.RoomClosed(room.name()));
+        if (current != null && CaseMapping.fold(current).equals(CaseMapping.fold(room.name()))) {
+            current = null;
+            var rest = rooms.all();
+            if (!rest.isEmpty()) {
+                select(rest.getLast().name());
+            } else {
+                emitter.emit(new ChatEvent.RoomSelected(ChatEvent.SERVER_ROOM));
+            }
+        }
+    }
+
+    void select(String name) {
+        Room room = rooms.get(name);
+        if (room == null) {
+            return;
+        }
+        current = room.name();
+        emitter.emit(new ChatEvent.RoomSelected(room.name()));
+        if (room.clearUnread()) {
+            emitter.emit(new ChatEvent.UnreadChanged(room.name(), 0, 0));
+        }
+    }
+
+    boolean isCurrent(Room room) {
+        return current != null && CaseMapping.fold(current).equals(CaseMapping.fold(room.name()));
+    }
+
+    // --- lines ----------------------------------------------------------------------------------
+
+    /** Adds a line to a room and says so; counts it unread when the room is not current. */
+    void addLine(Room room, ChatLine line) {
+        if (!room.append(line)) {
+            return;
+        }
+        emitter.emit(new ChatEvent.LineAdded(room.name(), line));
+        boolean direct = !room.isChannel() && line.kind().isChat() && !line.own();
+        if (line.kind().isChat() && !line.own()) {
+            if (!isCurrent(room)) {
+                room.countUnread(line.mention() || direct);
+                emitter.emit(new ChatEvent.UnreadChanged(room.name(), room.unread(), room.mentions()));
+            }
+            if (line.mention() || direct) {
+                emitter.emit(new ChatEvent.Alert(room.name(), line));
+            }
+        }
+    }
+
+    /** A remark of the client's own (info or error) in a room, or on the server room when null. */
+    void note(String roomName, LineKind kind, String text) {
+        ChatLine line = new ChatLine(nextLocalId(), now(), "", text, kind, false, false, false);
+        Room room = roomName == null ? null : rooms.get(roomName);
+        if (room == null) {
+            emitter.emit(new ChatEvent.LineAdded(ChatEvent.SERVER_ROOM, line));
+        } else {
+            addLine(room, line);
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.parley.client;
+
+import dev.parley.model.ChannelSummary;
+import dev.parley.model.ChannelTopic;
+import dev.parley.model.ChatMessage;
+import dev.parley.model.Member;
+import dev.parley.model.Presence;
+import dev.parley.transport.OutgoingMessage;
+import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the transport reports, applied to the session. Runs on the service thread (the service
+ * posts every transport callback there), so it never races the user's commands.
+ */
+final class TransportEvents implements TransportListener {
+
+    private final Session session;
+    private final ClientActions actions;
+
+    TransportEvents(Session session, ClientActions actions) {
+        this.session = session;
+        this.actions = actions;
+    }
+
+    @Override
+    public void stateChanged(TransportState state) {
+        TransportState before = session.transportState();
+        session.setTransportState(state);
+        switch (state.phase()) {
+            case CONNECTED -> actions.flushOutbox();
+            case RECONNECTING, OFFLINE -> session.outbox().requeueInFlight();
+            default -> { }
+        }
+        if (before.phase() != state.phase() || !before.detail().equals(state.detail())) {
+            LineKind kind = state.phase() == TransportState.Phase.RECONNECTING ? LineKind.ERROR : LineKind.INFO;
+            session.note(null, kind, describe(state));
+        }
+        actions.stateChanged(state);
+    }
+
+    private String describe(TransportState state) {
+        String endpoint = state.endpoint();
+        String detail = state.detail().isEmpty() ? "" : " (" + state.detail() + ")";
+        return switch (state.phase()) {
+            case CONNECTING -> "Connecting to " + endpoint + "...";
+            case CONNECTED -> "Connected to " + endpoint + " as " + session.nick() + ".";
+            case RECONNECTING -> "Server " + endpoint + " has disconnected" + detail + ", reconnecting in "
+                    + Math.max(1, state.retryIn().toSeconds()) + " s.";
+            case OFFLINE -> state.detail().isEmpty() ? "Disconnected from " + endpoint + "."
+                    : "Unable to connect to " + endpoint + detail + ".";
+        };
+    }
+
+    @Override
+    public void registered(String nick) {
+        session.setNick(nick);
+        session.emitStatus();
+    }
+
+    @Override
+    public void message(ChatMessage message) {
+        ChatLine line = Lines.lineOf(message, session);
+        Room room = session.openRoom(Lines.roomOf(message, session), Lines.isChannel(message.target()));
+        if (line.own()) {
+            // Ours, from elsewhere (another session) or replayed after a reconnect: if it is one we
+            // still hold, the network has it already and it must not go out twice.
+            OutgoingMessage held = session.outbox().matchDelivered(message.target(), message.text());
+            if (held != null) {
+                confirm(room, held.localId(), line);
+                return;
+            }
+        }
+        session.addLine(room, line);
+    }
+
+    @Override
+    public void sent(String localId, ChatMessage stored) {
+        OutgoingMessage mine = session.outbox().confirm(localId);
+        if (mine == null) {
+            return;
+        }
+        Room room = session.rooms().get(Lines.roomOf(stored, session));
+        if (room != null) {
+            confirm(room, localId, Lines.lineOf(stored, session));
+        }
+        session.emitStatus();
+        actions.checkIdle();
+    }
+
+    private void confirm(Room room, String localId, ChatLine line) {
+        if (room.confirm(localId, line)) {
+            session.emitter().emit(new ChatEvent.LineConfirmed(room.name(), localId, line));
+        } else {
+            session.addLine(room, line);
+        }
+        session.emitStatus();
+        actions.checkIdle();
+    }
+
+    @Override
+    public void sendFailed(String localId, String reason) {
+        if (!session.connected()) {
+            session.outbox().requeue(localId); // it goes out again after the reconnect
+            return;
+        }
+        OutgoingMessage failed = session.outbox().fail(localId);
+        if (failed != null) {
+            session.note(failed.target(), LineKind.ERROR, "Not sent: " + reason);
+            session.emitStatus();
+            actions.checkIdle();
+        }
+    }
+
+    @Override
+    public void history(String target, List<ChatMessage> messages, boolean older) {
+        Room room = session.rooms().get(target);
+        if (room == null) {
+            return;
+        }
+        List<ChatLine> lines = new ArrayList<>();
+        for (ChatMessage message : messages) {
+            ChatLine line = Lines.lineOf(message, session);
+            if (line.own() && session.outbox().matchDelivered(message.target(), message.text()) != null) {
+                continue; // a held copy of it is now known delivered; the stored one stands for it
+            }
+            lines.add(line);
+        }
+        if (older) {
+            room.setOlderRequested(false);
+            List<ChatLine> added = room.prepend(lines);
+            session.emitter().emit(new ChatEvent.HistoryLoaded(room.name(), added, true));
+        } else {
+            List<ChatLine> added = new ArrayList<>();
+            for (ChatLine line : lines) {
+                if (room.append(line)) {
+                    added.add(line);
+                }
+            }
+            session.emitter().emit(new ChatEvent.HistoryLoaded(room.name(), added, false));
+        }
+        actions.checkIdle();
+    }
+
+    @Override
+    public void joined(String channel, String nick) {
+        if (session.isMe(nick)) {
+            actions.joinedChannel(channel);
+            return;
+        }
+        Room room = session.rooms().get(channel);
+        if (room == null) {
+            return;
+        }
+        room.putMember(new Member(nick, false, Presence.HERE));
+        event(room, LineKind.JOIN, nick, nick + " has joined");
+        membersChanged(room);
+    }
+
+    @Override
+    public void parted(String channel, String nick, String reason) {
+        if (session.isMe(nick)) {
+            session.closeRoom(channel);
+            return;
+        }
+        Room room = session.rooms().get(channel);
+        if (room != null && room.removeMember(nick)) {
+            event(room, LineKind.PART, nick, nick + " has left" + because(reason));
+            membersChanged(room);
+        }
+    }
+
+    @Override
+    public void kicked(String channel, String nick, String by, String reason) {
+        if (session.isMe(nick)) {
+            session.note(null, LineKind.ERROR, "You were kicked from " + channel + " by " + by + because(reason));
+            session.closeRoom(channel);
+            return;
+        }
+        Room room = session.rooms().get(channel);
+        if (room != null && room.removeMember(nick)) {
+            event(room, LineKind.KICK, nick, nick + " was kicked by " + by + because(reason));
+            membersChanged(room);
+        }
+    }
+
+    @Override
+    public void quit(String nick, String reason) {
+        for (Room room : session.rooms().all()) {
+            if (room.removeMember(nick)) {
+                event(room, LineKind.QUIT, nick, nick + " has quit" + because(reason));
+                membersChanged(room);
+            }
+        }
+    }
+
+    @Override
+    public void nickChanged(String oldNick, String newNick) {
+        boolean mine = session.isMe(oldNick);
+        if (mine) {
+            session.setNick(newNick);
+            session.emitStatus();
+            session.note(null, LineKind.INFO, "You are now known as " + newNick);
+        }
+        for (Room room : session.rooms().all()) {
+            Member member = room.member(oldNick);
+            if (member != null) {
+                room.removeMember(oldNick);
+                room.putMember(member.withNick(newNick));
+                event(room, LineKind.NICK, oldNick, oldNick + " is now known as " + newNick);
+                membersChanged(room);
+            }
+        }
+    }
+
+    @Override
+    public void topic(String channel, ChannelTopic topic, boolean changedNow) {
+        Room room = session.rooms().get(channel);
+        if (room == null) {
+            return;
+        }
+        room.setTopic(topic);
+        session.emitter().emit(new ChatEvent.TopicChanged(room.name(), topic));
+        if (changedNow) {
+            event(room, LineKind.TOPIC, topic.setBy(), topic.setBy() + " changed the topic to: " + topic.text());
+        }
+    }
+
+    @Override
+    public void members(String channel, List<Member> members) {
+        if (actions.createAnswered(channel, members)) {
+            return;
+        }
+        Room room = session.rooms().get(channel);
+        if (room != null) {
+            room.setMembers(members);
+            membersChanged(room);
+        }
+        actions.namesAnswered(channel, members);
+    }
+
+    @Override
+    public void away(String nick, String message) {
+        Presence presence = message == null ? Presence.HERE : Presence.AWAY;
+        for (Room room : session.rooms().all()) {
+            Member member = room.member(nick);
+            if (member != null && member.presence() != presence) {
+                room.putMember(member.withPresence(presence));
+                membersChanged(room);
+            }
+        }
+    }
+
+    @Override
+    public void channelList(List<ChannelSummary> channels) {
+        session.emitter().emit(new ChatEvent.ChannelsListed(List.copyOf(channels)));
+    }
+
+    @Override
+    public void info(String target, String text) {
+        session.note(target, LineKind.INFO, text);
+    }
+
+    @Override
+    public void error(String target, String text) {
+        session.note(target, LineKind.ERROR, text);
+        actions.errorReported(target);
+    }
+
+    private void event(Room room, LineKind kind, String nick, String text) {
+        session.addLine(room, new ChatLine(session.nextLocalId(), session.now(), nick, text, kind, false, false, false));
+    }
+
+    private void membersChanged(Room room) {
+        session.emitter().emit(new ChatEvent.MembersChanged(room.name(), room.members()));
+    }
+
+    private static String because(String reason) {
+        return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
+    }
+}

@@ -1,0 +1,250 @@
+package dev.parley.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.model.ChannelTopic;
+import dev.parley.model.ChatMessage;
+import dev.parley.model.Member;
+import dev.parley.model.MessageKind;
+import dev.parley.model.Presence;
+import dev.parley.transport.TransportState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client service with a fake transport and same-thread executors: every step is synchronous. */
+class ChatServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final List<ChatEvent> events = new ArrayList<>();
+    private final List<FakeTransport> transports = new ArrayList<>();
+    private ChatService service;
+    private FakeTransport net;
+
+    @BeforeEach
+    void connected() {
+        service = new ChatService((endpoint, nick) -> {
+            FakeTransport t = new FakeTransport();
+            transports.add(t);
+            return t;
+        }, "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        service.addListener(events::add, Runnable::run);
+        service.connect(new Endpoint.Relay("fake", 6667));
+        net = transports.getFirst();
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        net.listener.registered("ada");
+    }
+
+    private <T extends ChatEvent> List<T> eventsOf(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private List<String> lineTexts(String room) {
+        return eventsOf(ChatEvent.LineAdded.class).stream().filter(e -> e.room().equals(room)).map(e -> e.line().text()).toList();
+    }
+
+    private void joinLab() {
+        service.input("/join #lab");
+        net.listener.joined("#lab", "ada");
+    }
+
+    private static ChatMessage msg(String id, String target, String sender, String text) {
+        return new ChatMessage(id, T0, target, sender, sender + "!u@h", text, MessageKind.MESSAGE);
+    }
+
+    @Test
+    void textWithoutARoomIsRefusedLocallyWithTheSeedsWording() {
+        service.input("hello?");
+        assertTrue(net.sent.isEmpty());
+        assertEquals("Not currently in any channel. Must join a channel before sending messages.",
+                lineTexts(ChatEvent.SERVER_ROOM).getLast());
+    }
+
+    @Test
+    void joiningOpensSelectsAndFetchesHistory() {
+        joinLab();
+        assertTrue(net.calls.contains("join #lab"));
+        assertEquals(new ChatEvent.RoomOpened("#lab", true), eventsOf(ChatEvent.RoomOpened.class).getFirst());
+        assertEquals("#lab", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+        assertEquals("#lab", net.historyRequests.getFirst().target());
+    }
+
+    @Test
+    void ownMessageIsPendingUntilTheNetworkConfirmsIt() {
+        joinLab();
+        service.input("hello lab");
+        assertEquals("send #lab :hello lab", net.calls.getLast());
+        ChatLine pending = eventsOf(ChatEvent.LineAdded.class).getLast().line();
+        assertTrue(pending.pending() && pending.own());
+        CompletableFuture<Void> idle = service.whenIdle();
+        assertFalse(idle.isDone());
+        assertEquals(1, eventsOf(ChatEvent.StatusChanged.class).getLast().status().pending());
+
+        net.listener.sent(net.sent.getFirst().localId(), msg("M1", "#lab", "ada", "hello lab"));
+        ChatEvent.LineConfirmed confirmed = eventsOf(ChatEvent.LineConfirmed.class).getFirst();
+        assertEquals(pending.id(), confirmed.localId());
+        assertEquals("M1", confirmed.line().id());
+        assertFalse(confirmed.line().pending());
+        assertTrue(idle.isDone());
+        assertEquals(0, eventsOf(ChatEvent.StatusChanged.class).getLast().status().pending());
+    }
+
+    @Test
+    void messagesTypedWhileOfflineGoOutOnceAfterTheReconnect() {
+        joinLab();
+        net.listener.stateChanged(new TransportState(TransportState.Phase.RECONNECTING, "fake:6667", Duration.ofSeconds(4),
+                "connection reset"));
+        assertTrue(lineTexts(ChatEvent.SERVER_ROOM).getLast().contains("has disconnected"));
+        service.input("typed while offline");
+        service.input("and another");
+        assertTrue(net.sent.isEmpty());
+        assertEquals(2, eventsOf(ChatEvent.StatusChanged.class).getLast().status().pending());
+
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        assertEquals(List.of("typed while offline", "and another"), net.sent.stream().map(m -> m.text()).toList());
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        assertEquals(2, net.sent.size(), "a second CONNECTED must not send them again");
+    }
+
+    @Test
+    void aMessageInFlightWhenTheLinkDroppedIsNotSentTwiceIfTheServerHadIt() {
+        joinLab();
+        service.input("did this arrive?");
+        assertEquals(1, net.sent.size());
+        net.listener.stateChanged(new TransportState(TransportState.Phase.RECONNECTING, "fake:6667", Duration.ofSeconds(1), ""));
+        // after the reconnect, catch-up shows the server stored it before the link died
+        net.listener.message(msg("M9", "#lab", "ada", "did this arrive?"));
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        assertEquals(1, net.sent.size());
+        assertEquals("M9", eventsOf(ChatEvent.LineConfirmed.class).getLast().line().id());
+        assertTrue(service.whenIdle().isDone());
+    }
+
+    @Test
+    void unreadMentionsAndDirectMessagesRaiseCountsAndAlerts() {
+        joinLab();
+        service.input("/join #other");
+        net.listener.joined("#other", "ada");
+        assertEquals("#other", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+
+        net.listener.message(msg("A", "#lab", "bob", "just chatting"));
+        net.listener.message(msg("B", "#lab", "bob", "hey ADA, look"));
+        net.listener.message(msg("C", "ada", "carol", "psst"));
+        ChatEvent.UnreadChanged lab = eventsOf(ChatEvent.UnreadChanged.class).stream()
+                .filter(e -> e.room().equals("#lab")).toList().getLast();
+        assertEquals(2, lab.unread());
+        assertEquals(1, lab.mentions());
+        List<ChatEvent.Alert> alerts = eventsOf(ChatEvent.Alert.class);
+        assertEquals(List.of("#lab", "carol"), alerts.stream().map(ChatEvent.Alert::room).toList());
+
+        service.select("#lab");
+        assertEquals(new ChatEvent.UnreadChanged("#lab", 0, 0), eventsOf(ChatEvent.UnreadChanged.class).getLast());
+        net.listener.message(msg("A", "#lab", "bob", "just chatting"));
+        assertEquals(2, lineTexts("#lab").stream().filter(t -> t.equals("just chatting") || t.startsWith("hey")).count(),
+                "a repeated id is dropped");
+    }
+
+    @Test
+    void createChecksThatTheChannelIsNew() {
+        service.input("/create #taken");
+        assertEquals("names #taken", net.calls.getLast());
+        net.listener.members("#taken", List.of(new Member("bob", true, Presence.HERE)));
+        assertEquals("Room #taken already exists, so cannot be created.", lineTexts(ChatEvent.SERVER_ROOM).getLast());
+        service.input("/create #fresh");
+        net.listener.members("#fresh", List.of());
+        assertEquals("join #fresh", net.calls.getLast());
+    }
+
+    @Test
+    void badCommandsSendNothing() {
+        joinLab();
+        int before = net.calls.size();
+        service.input("/frob");
+        service.input("/msg bob");
+        service.input("/switch #nowhere");
+        assertEquals(before, net.calls.size());
+        List<String> lab = lineTexts("#lab");
+        assertTrue(lab.contains("/frob is not a valid command. Type /help for the list."), lab.toString());
+        assertTrue(lab.contains("Usage: /msg nick text"), lab.toString());
+        assertTrue(lab.contains("No channel named #nowhere exists. Try '/create #nowhere'?"), lab.toString());
+    }
+
+    @Test
+    void membersTopicAndEventsKeepTheRoomUpToDate() {
+        joinLab();
+        net.listener.members("#lab", List.of(new Member("ada", true, Presence.HERE), new Member("bob", false, Presence.HERE)));
+        net.listener.topic("#lab", new ChannelTopic("#lab", "Lab notes", "bob", T0), false);
+        net.listener.joined("#lab", "carol");
+        net.listener.nickChanged("bob", "robert");
+        net.listener.away("carol", "lunch");
+        net.listener.parted("#lab", "robert", "bye");
+        List<Member> members = eventsOf(ChatEvent.MembersChanged.class).getLast().members();
+        assertEquals(List.of(new Member("ada", true, Presence.HERE), new Member("carol", false, Presence.AWAY)), members);
+        assertEquals("Lab notes", eventsOf(ChatEvent.TopicChanged.class).getLast().topic().text());
+        assertEquals(List.of("carol has joined", "bob is now known as robert", "robert has left (bye)"),
+                lineTexts("#lab").stream().filter(t -> !t.startsWith("hello")).toList());
+    }
+
+    @Test
+    void meActionsAreFramedOnTheWireAndShownPlain() {
+        joinLab();
+        service.input("/me waves");
+        assertEquals("\u0001ACTION waves\u0001", net.sent.getLast().text());
+        ChatLine line = eventsOf(ChatEvent.LineAdded.class).getLast().line();
+        assertEquals(LineKind.ACTION, line.kind());
+        assertEquals("waves", line.text());
+    }
+
+    @Test
+    void directMessagesOpenARoomNamedForThePartner() {
+        service.input("/msg bob hi bob");
+        assertEquals("send bob :hi bob", net.calls.getLast());
+        assertEquals("bob", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+        net.listener.message(msg("X", "ada", "bob", "hi ada"));
+        assertEquals(List.of("hi bob", "hi ada"), lineTexts("bob"));
+    }
+
+    @Test
+    void quitEndsTheSessionOnceTheTransportIsOffline() {
+        service.input("/quit see you");
+        assertEquals("quit :see you", net.calls.getLast());
+        assertTrue(eventsOf(ChatEvent.Closed.class).isEmpty());
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.OFFLINE, "fake:6667"));
+        assertEquals(1, eventsOf(ChatEvent.Closed.class).size());
+    }
+
+    @Test
+    void historyLoadsOlderLinesOnce() {
+        joinLab();
+        net.listener.history("#lab", List.of(msg("H2", "#lab", "bob", "two"), msg("H3", "#lab", "bob", "three")), false);
+        service.loadOlder("#lab");
+        service.loadOlder("#lab");
+        assertEquals(2, net.historyRequests.size(), "one latest on join, one older; the repeat waits for the answer");
+        assertEquals("H2", net.historyRequests.getLast().beforeId());
+        net.listener.history("#lab", List.of(msg("H1", "#lab", "bob", "one")), true);
+        ChatEvent.HistoryLoaded older = eventsOf(ChatEvent.HistoryLoaded.class).getLast();
+        assertTrue(older.older());
+        assertEquals("one", older.lines().getFirst().text());
+    }
+
+    @Test
+    void connectingElsewhereDropsTheOldTransportsEvents() {
+        FakeTransport old = net;
+        service.input("/connect other.lan:7000");
+        assertTrue(old.closed);
+        FakeTransport fresh = transports.getLast();
+        assertTrue(fresh != old);
+        int before = events.size();
+        old.listener.message(msg("Z", "#lab", "ghost", "from the old server"));
+        assertEquals(before, events.size());
+    }
+}
