@@ -27,6 +27,10 @@ public final class Main {
     }
 
     public static int run(AppDirs dirs, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && args[0].equals("--console")) {
+            args = args.clone();
+            args[0] = "console"; // "parley --console" is an alias of "parley console"
+        }
         CommandLine cli = new CommandLine(new ParleyCommand(dirs));
         cli.setOut(out);
         cli.setErr(err);

@@ -7,25 +7,32 @@ import java.util.Objects;
  * change makes a new record.
  *
  * @param nick   the nick to use when connecting
+ * @param client where the client connects
  * @param server relay settings
  */
-public record Settings(String nick, ServerSettings server) {
+public record Settings(String nick, ClientSettings client, ServerSettings server) {
 
     public Settings {
         Objects.requireNonNull(nick, "nick");
+        Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
     }
 
     public static Settings defaults(AppDirs dirs) {
-        return new Settings(defaultNick(System.getProperty("user.name", "")), ServerSettings.defaults(dirs));
+        return new Settings(defaultNick(System.getProperty("user.name", "")), ClientSettings.defaults(),
+                ServerSettings.defaults(dirs));
     }
 
     public Settings withNick(String newNick) {
-        return new Settings(newNick, server);
+        return new Settings(newNick, client, server);
+    }
+
+    public Settings withClient(ClientSettings newClient) {
+        return new Settings(nick, newClient, server);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(nick, newServer);
+        return new Settings(nick, client, newServer);
     }
 
     /** The login name made into a nick IRC accepts; "parley" when nothing of it is usable. */

@@ -50,9 +50,17 @@ public final class SettingsLoader {
         Settings defaults = Settings.defaults(dirs);
         TomlSection root = new TomlSection(file, "", toml);
         String nick = root.nonBlankString("nick", defaults.nick());
+        ClientSettings client = readClient(root.section("client"), defaults.client());
         ServerSettings server = readServer(root.section("server"), defaults.server());
         root.rejectUnknownKeys();
-        return new Settings(nick, server);
+        return new Settings(nick, client, server);
+    }
+
+    private static ClientSettings readClient(TomlSection s, ClientSettings d) throws ConfigException {
+        ClientSettings client = new ClientSettings(s.nonBlankString("server", d.server()),
+                s.oneOf("mode", ClientSettings.MODES, d.mode()));
+        s.rejectUnknownKeys();
+        return client;
     }
 
     private static ServerSettings readServer(TomlSection s, ServerSettings d) throws ConfigException {

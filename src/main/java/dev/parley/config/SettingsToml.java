@@ -13,6 +13,9 @@ public final class SettingsToml {
         ServerSettings s = settings.server();
         StringBuilder out = new StringBuilder();
         out.append("nick = ").append(quote(settings.nick())).append('\n');
+        out.append('\n').append("[client]\n");
+        out.append("server = ").append(quote(settings.client().server())).append('\n');
+        out.append("mode = ").append(quote(settings.client().mode())).append('\n');
         out.append('\n').append("[server]\n");
         out.append("bind = ").append(quote(s.bind())).append('\n');
         out.append("port = ").append(s.port()).append('\n');

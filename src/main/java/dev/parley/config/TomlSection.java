@@ -45,6 +45,16 @@ final class TomlSection {
         return value;
     }
 
+    /** A string that must be one of {@code allowed}. */
+    String oneOf(String key, Set<String> allowed, String fallback) throws ConfigException {
+        String value = string(key, fallback);
+        if (!allowed.contains(value)) {
+            throw new ConfigException(file, fullKey(key), "must be one of " + String.join(", ", new TreeSet<>(allowed))
+                    + ", got \"" + value + "\"");
+        }
+        return value;
+    }
+
     int integer(String key, int min, int max, int fallback) throws ConfigException {
         Object value = value(key);
         if (value == null) {

@@ -20,7 +20,7 @@ final class TrailingStyle {
             Map.entry("CAP", 2), Map.entry("FAIL", 2), Map.entry("WARN", 2), Map.entry("NOTE", 2));
 
     /** Numerics whose last parameter is a value, not a sentence. */
-    private static final Set<String> NUMERICS_WITHOUT_TEXT = Set.of("004", "221", "324", "329", "333", "341");
+    private static final Set<String> NUMERICS_WITHOUT_TEXT = Set.of("004", "221", "324", "329", "333", "341", "367");
 
     private TrailingStyle() {
     }

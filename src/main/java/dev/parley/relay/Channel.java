@@ -3,7 +3,9 @@ package dev.parley.relay;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.model.ChannelTopic;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ public final class Channel {
     private final Instant createdAt;
     private final Map<Client, Boolean> members = new LinkedHashMap<>();
     private final Set<String> invited = new HashSet<>();
+    private final List<Ban> bans = new ArrayList<>();
     private volatile Client[] snapshot = new Client[0];
     private ChannelTopic topic;
     private boolean topicLocked = true;
@@ -108,6 +111,30 @@ public final class Channel {
         return invited.contains(CaseMapping.fold(nick));
     }
 
+    // --- bans ---------------------------------------------------------------------------------
+
+    public List<Ban> bans() {
+        return List.copyOf(bans);
+    }
+
+    /** Adds a ban; false when the same mask is already banned. */
+    public boolean addBan(Ban ban) {
+        if (bans.stream().anyMatch(b -> CaseMapping.fold(b.mask()).equals(CaseMapping.fold(ban.mask())))) {
+            return false;
+        }
+        bans.add(ban);
+        return true;
+    }
+
+    public boolean removeBan(String mask) {
+        return bans.removeIf(b -> CaseMapping.fold(b.mask()).equals(CaseMapping.fold(mask)));
+    }
+
+    public boolean isBanned(Client client) {
+        String source = client.source();
+        return source != null && bans.stream().anyMatch(b -> b.matches(source));
+    }
+
     // --- topic and modes -------------------------------------------------------------------
 
     public ChannelTopic topic() {
@@ -162,8 +189,13 @@ public final class Channel {
 
     /** The mode string for RPL_CHANNELMODEIS, e.g. {@code +intkl secret 10}; the key only for members. */
     public String modeString(boolean showKey) {
+        return String.join(" ", modeParams(showKey));
+    }
+
+    /** The modes as parameters: the flags, then one parameter per flag that takes one. */
+    public List<String> modeParams(boolean showKey) {
         StringBuilder flags = new StringBuilder("+");
-        StringBuilder args = new StringBuilder();
+        List<String> args = new ArrayList<>();
         if (inviteOnly) {
             flags.append('i');
         }
@@ -175,13 +207,14 @@ public final class Channel {
         }
         if (password != null) {
             flags.append('k');
-            args.append(' ').append(showKey ? password : "*");
+            args.add(showKey ? password : "*");
         }
         if (memberLimit > 0) {
             flags.append('l');
-            args.append(' ').append(memberLimit);
+            args.add(Integer.toString(memberLimit));
         }
-        return flags.append(args).toString();
+        args.addFirst(flags.toString());
+        return args;
     }
 
     @Override

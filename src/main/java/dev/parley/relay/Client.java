@@ -27,6 +27,7 @@ public final class Client {
     private volatile String away;
     private volatile boolean registered;
     private volatile long lastActivityNanos;
+    private volatile long lastSpokeNanos;
     private String user;
     private String realName;
     private String passwordGiven;
@@ -40,6 +41,7 @@ public final class Client {
         this.host = host;
         this.connectedAt = connectedAt;
         this.lastActivityNanos = nowNanos;
+        this.lastSpokeNanos = nowNanos;
     }
 
     // --- sending -------------------------------------------------------------------------
@@ -175,6 +177,15 @@ public final class Client {
 
     public void touch(long nowNanos) {
         this.lastActivityNanos = nowNanos;
+    }
+
+    /** When the client last said something (PRIVMSG, NOTICE): WHOIS idle time counts from here, not from PINGs. */
+    public long lastSpokeNanos() {
+        return lastSpokeNanos;
+    }
+
+    public void spoke(long nowNanos) {
+        this.lastSpokeNanos = nowNanos;
     }
 
     // --- channels (under the ServerState lock) ---------------------------------------------

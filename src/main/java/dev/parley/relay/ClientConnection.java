@@ -128,7 +128,9 @@ public final class ClientConnection implements LineFramer.Sink {
     private void rejectMalformed(String line, IrcParseException e) {
         log.debug("{}: malformed line dropped ({}): {}", client, e.getMessage(), line);
         String word = firstWord(line);
-        if (!word.isEmpty() && word.length() <= 32) {
+        // Only a bad command word is an unknown command; a line broken otherwise (a NUL, a lone
+        // CR, a bad tag) is dropped with the log line above, since no reply would be true.
+        if (e.getMessage().startsWith("bad command") && !word.isEmpty() && word.length() <= 32) {
             send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_UNKNOWNCOMMAND.code(),
                     List.of(client.nickOrStar(), word.replaceAll("[^\\x21-\\x7e]", "?"), "Unknown command"))));
         }

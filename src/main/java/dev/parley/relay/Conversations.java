@@ -25,6 +25,10 @@ public final class Conversations {
         return Conversation.direct(key, a, b);
     }
 
+    public static boolean isDirect(String key) {
+        return key.startsWith(DIRECT_PREFIX);
+    }
+
     /** For a direct key, the nick that is not {@code self}; for a channel key, the key. */
     public static String displayName(String key, String self) {
         if (!key.startsWith(DIRECT_PREFIX)) {

@@ -43,6 +43,9 @@ class SettingsLoaderTest {
     void readsEveryKey() throws IOException, ConfigException {
         Path file = write("""
                 nick = "ada"
+                [client]
+                server = "lab.lan:7000"
+                mode = "mesh"
                 [server]
                 bind = "127.0.0.1"
                 port = 7000
@@ -59,13 +62,14 @@ class SettingsLoaderTest {
                 """);
         Settings s = new SettingsLoader(dirs()).load(file);
         assertEquals("ada", s.nick());
+        assertEquals(new ClientSettings("lab.lan:7000", "mesh"), s.client());
         assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
                 "127.255.255.255", "Line one\nLine two", 500, 5, 8, 2.5), s.server());
     }
 
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
-        Settings original = new Settings("weird\"nick\\", new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
+        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
                 "m\to\u0001td", 1, 2, 3, 0.5));
         Path file = write(SettingsToml.render(original, false));
         assertEquals(original, new SettingsLoader(dirs()).load(file));
@@ -85,7 +89,8 @@ class SettingsLoaderTest {
                 Arguments.of("[server]\nflood_rate = -1", "server.flood_rate: must be from 0 to 1000000, got -1"),
                 Arguments.of("[server]\nflood_rate = \"fast\"", "server.flood_rate: must be a number"),
                 Arguments.of("server = 3", "server: must be a table"),
-                Arguments.of("colour = \"red\"", "colour: unknown key"));
+                Arguments.of("colour = \"red\"", "colour: unknown key"),
+                Arguments.of("[client]\nmode = \"carrier pigeon\"", "client.mode: must be one of host, mesh, relay"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

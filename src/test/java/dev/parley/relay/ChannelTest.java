@@ -126,7 +126,7 @@ class ChannelTest extends RelayTestBase {
         cy.send("JOIN #keyed secret");
         cy.await(":cy!~cy@127.0.0.1 JOIN #keyed");
         cy.send("JOIN bad,#ok");
-        cy.await(" 403 cy bad :No such channel");
+        cy.await(" 479 cy bad :Illegal channel name");
         cy.await(":cy!~cy@127.0.0.1 JOIN #ok");
     }
 

@@ -3,6 +3,7 @@ package dev.parley.relay.command;
 import dev.parley.model.ChannelTopic;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.relay.Capability;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;
 import dev.parley.relay.Names;
@@ -52,7 +53,8 @@ final class ChannelCommands {
     private static void joinOne(CommandContext ctx, String name, String key) {
         Client client = ctx.client();
         if (!Names.isValidChannel(name, RelayLimits.CHANNEL_LENGTH)) {
-            ctx.reply(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+            ctx.reply(Numeric.ERR_BADCHANNAME, name, "Illegal channel name: '#' and up to "
+                    + RelayLimits.CHANNEL_LENGTH + " characters, no spaces, commas or control characters");
             return;
         }
         ServerState state = ctx.state();
@@ -76,6 +78,12 @@ final class ChannelCommands {
                     IrcMessage.from(client.source(), "JOIN", channel.name()).withTag("time", ServerTimes.now(ctx)));
             state.broadcast(channel, joinLine, client);
             ctx.send(joinLine.message());
+            if (client.away() != null) {
+                // away-notify: members learn at once that the newcomer is away
+                OutboundMessage away = new OutboundMessage(IrcMessage.from(client.source(), "AWAY", client.away())
+                        .withTag("time", ServerTimes.now(ctx)));
+                channel.members().stream().filter(m -> m != client && m.has(Capability.AWAY_NOTIFY)).forEach(m -> m.send(away));
+            }
             sendTopic(ctx, channel, false);
             sendNames(ctx, channel);
         }
@@ -86,7 +94,12 @@ final class ChannelCommands {
             ctx.reply(Numeric.ERR_BADCHANNELKEY, channel.name(), "Cannot join channel (+k)");
             return false;
         }
-        if (channel.inviteOnly() && !channel.isInvited(ctx.client().nick())) {
+        boolean invited = channel.isInvited(ctx.client().nick());
+        if (channel.isBanned(ctx.client()) && !invited) {
+            ctx.reply(Numeric.ERR_BANNEDFROMCHAN, channel.name(), "Cannot join channel (+b)");
+            return false;
+        }
+        if (channel.inviteOnly() && !invited) {
             ctx.reply(Numeric.ERR_INVITEONLYCHAN, channel.name(), "Cannot join channel (+i)");
             return false;
         }

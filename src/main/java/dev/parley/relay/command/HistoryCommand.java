@@ -23,8 +23,10 @@ import java.util.Map;
 
 /**
  * IRCv3 draft/chathistory: LATEST, BEFORE, AFTER, AROUND, BETWEEN and TARGETS, served from the
- * store. History is sent only when asked for; a channel's history only to its members, a direct
- * conversation's only to its two people. Replies come in a {@code chathistory} batch when the
+ * store. History is sent only when asked for; a channel's history only to its members. A direct
+ * conversation's history goes only to its two people, and only from the time the asking
+ * connection registered: the relay has no accounts, so whoever takes a nick later must not read
+ * what was said to its previous holder. Replies come in a {@code chathistory} batch when the
  * client has {@code batch}.
  */
 final class HistoryCommand {
@@ -54,6 +56,9 @@ final class HistoryCommand {
                 return;
             }
             List<ChatMessage> messages = query(ctx, sub, conversation);
+            if (messages != null && !Names.isChannel(target)) {
+                messages = sinceRegistration(ctx, messages);
+            }
             if (messages != null) {
                 sendBatch(ctx, "chathistory", List.of(target), messages.stream().map(HistoryCommand::replayLine).toList());
             }
@@ -118,8 +123,12 @@ final class HistoryCommand {
         for (String key : ctx.relay().store().conversationsOf(CaseMapping.fold(client.nick()))) {
             names.put(key, Conversations.displayName(key, client.nick()));
         }
+        Instant registered = client.connectedAt();
         List<IrcMessage> lines = new ArrayList<>();
         for (ConversationActivity activity : ctx.relay().store().activity(names.keySet(), from, to, limit)) {
+            if (Conversations.isDirect(activity.key()) && activity.latest().isBefore(registered)) {
+                continue; // see the class comment: direct history only within this connection
+            }
             lines.add(IrcMessage.from(ctx.relay().serverName(), "CHATHISTORY", "TARGETS",
                     names.getOrDefault(activity.key(), activity.key()), ServerTime.format(activity.latest())));
         }
@@ -138,6 +147,11 @@ final class HistoryCommand {
             return null;
         }
         return Conversations.direct(ctx.client().nick(), target).key();
+    }
+
+    private static List<ChatMessage> sinceRegistration(CommandContext ctx, List<ChatMessage> messages) {
+        Instant registered = ctx.client().connectedAt();
+        return messages.stream().filter(m -> !m.time().isBefore(registered)).toList();
     }
 
     private static Integer limit(CommandContext ctx, String text) {

@@ -80,6 +80,7 @@ final class MessageCommands {
 
     private static CompletableFuture<?> storeAndDeliver(CommandContext ctx, Destination destination, MessageKind kind) {
         Client sender = ctx.client();
+        sender.spoke(System.nanoTime());
         Instant now = ctx.relay().now();
         String id = ctx.relay().nextMessageId(now);
         String command = ctx.command();
@@ -91,7 +92,10 @@ final class MessageCommands {
         tags.putAll(clientTags(ctx));
         OutboundMessage line = new OutboundMessage(
                 new IrcMessage(tags, sender.source(), command, List.of(destination.name(), text)));
-        return ctx.relay().store().append(destination.conversation(), stored).handle((ok, error) -> {
+        CompletableFuture<ChatMessage> storing = isCtcpQuery(text)
+                ? CompletableFuture.completedFuture(stored) // VERSION, PING...: machine talk, not history
+                : ctx.relay().store().append(destination.conversation(), stored);
+        return storing.handle((ok, error) -> {
             if (error != null) {
                 log.warn("message {} from {} not stored, not delivered: {}", id, sender.nick(), error.getMessage());
                 ctx.fail("MESSAGE_ERROR", destination.name(), "Message could not be stored, so it was not delivered");
@@ -147,9 +151,14 @@ final class MessageCommands {
         String[] all = ctx.param(0).split(",");
         List<String> targets = new ArrayList<>();
         for (String target : all) {
-            if (!target.isEmpty() && !targets.contains(target) && targets.size() < MAX_TARGETS) {
-                targets.add(target);
+            if (target.isEmpty() || targets.contains(target)) {
+                continue;
             }
+            if (targets.size() == MAX_TARGETS) {
+                ctx.reply(Numeric.ERR_TOOMANYTARGETS, target, "Too many targets: at most " + MAX_TARGETS + ", the rest were not sent");
+                break;
+            }
+            targets.add(target);
         }
         return targets;
     }
@@ -162,6 +171,12 @@ final class MessageCommands {
                 if (channel == null) {
                     if (reportErrors) {
                         ctx.reply(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
+                    }
+                    return null;
+                }
+                if (channel.contains(sender) && channel.isBanned(sender) && !channel.isOp(sender)) {
+                    if (reportErrors) {
+                        ctx.reply(Numeric.ERR_CANNOTSENDTOCHAN, channel.name(), "Cannot send to channel (you are banned)");
                     }
                     return null;
                 }
@@ -185,6 +200,11 @@ final class MessageCommands {
             }
             return new Destination(user.nick(), null, user, Conversations.direct(sender.nick(), user.nick()));
         }
+    }
+
+    /** A CTCP request or reply other than ACTION ({@code \u0001VERSION\u0001}). */
+    static boolean isCtcpQuery(String text) {
+        return text.length() > 1 && text.charAt(0) == '\u0001' && !text.startsWith("\u0001ACTION");
     }
 
     /** Client-only tags ({@code +draft/reply} ...) are passed on to clients that take tags. */

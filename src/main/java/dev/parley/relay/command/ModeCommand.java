@@ -1,8 +1,9 @@
 package dev.parley.relay.command;
 
+import dev.parley.protocol.CaseMapping;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.protocol.CaseMapping;
+import dev.parley.relay.Ban;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;
 import dev.parley.relay.Names;
@@ -11,14 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MODE for channels (+o +t +n +k +i +l; the ban list is answered empty) and for one's own
- * user (+i). Changes that cannot apply are skipped; the ones that did are announced together
- * in one MODE line.
+ * MODE for channels (+o +t +n +k +i +l and the +b ban list) and for one's own user (+i).
+ * Only changes that change something are applied and announced, together in one MODE line;
+ * at most {@link #MAX_PARAM_MODES} modes with a parameter per command (ISUPPORT MODES).
  */
 final class ModeCommand {
 
-    /** RPL_ENDOFBANLIST: clients such as irssi ask for the ban list on join. */
-    private static final String RPL_ENDOFBANLIST = "368";
+    static final int MAX_PARAM_MODES = 4;
 
     private ModeCommand() {
     }
@@ -43,14 +43,16 @@ final class ModeCommand {
                 return;
             }
             if (ctx.paramCount() == 1) {
-                ctx.reply(Numeric.RPL_CHANNELMODEIS, channel.name(), channel.modeString(channel.contains(ctx.client())));
+                List<String> params = new ArrayList<>();
+                params.add(channel.name());
+                params.addAll(channel.modeParams(channel.contains(ctx.client())));
+                ctx.reply(Numeric.RPL_CHANNELMODEIS, params.toArray(String[]::new));
                 ctx.reply(Numeric.RPL_CREATIONTIME, channel.name(), Long.toString(channel.createdAt().getEpochSecond()));
                 return;
             }
             String modes = ctx.param(1);
-            if (modes.replace("+", "").equals("b")) {
-                ctx.send(new IrcMessage(null, ctx.relay().serverName(), RPL_ENDOFBANLIST,
-                        List.of(ctx.client().nick(), channel.name(), "End of channel ban list")));
+            if (ctx.paramCount() == 2 && modes.replace("+", "").equals("b")) {
+                listBans(ctx, channel);
                 return;
             }
             if (!channel.isOp(ctx.client())) {
@@ -61,62 +63,93 @@ final class ModeCommand {
         }
     }
 
+    private static void listBans(CommandContext ctx, Channel channel) {
+        for (Ban ban : channel.bans()) {
+            ctx.reply(Numeric.RPL_BANLIST, channel.name(), ban.mask(), ban.setBy(), Long.toString(ban.setAt().getEpochSecond()));
+        }
+        ctx.reply(Numeric.RPL_ENDOFBANLIST, channel.name(), "End of channel ban list");
+    }
+
     private static void applyChannelModes(CommandContext ctx, Channel channel, String modes, List<String> args) {
         ModeChanges applied = new ModeChanges();
         int nextArg = 0;
+        int paramModes = 0;
         boolean adding = true;
         for (char mode : modes.toCharArray()) {
+            if ("okbl".indexOf(mode) >= 0 && !(mode == 'l' && !adding) && ++paramModes > MAX_PARAM_MODES) {
+                break; // past MODES=4: the rest is ignored, as servers do
+            }
             switch (mode) {
                 case '+' -> adding = true;
                 case '-' -> adding = false;
                 case 't' -> {
-                    channel.setTopicLocked(adding);
-                    applied.add(adding, mode, null);
+                    if (channel.topicLocked() != adding) {
+                        channel.setTopicLocked(adding);
+                        applied.add(adding, mode, null);
+                    }
                 }
                 case 'n' -> {
-                    channel.setNoExternalMessages(adding);
-                    applied.add(adding, mode, null);
+                    if (channel.noExternalMessages() != adding) {
+                        channel.setNoExternalMessages(adding);
+                        applied.add(adding, mode, null);
+                    }
                 }
                 case 'i' -> {
-                    channel.setInviteOnly(adding);
-                    applied.add(adding, mode, null);
+                    if (channel.inviteOnly() != adding) {
+                        channel.setInviteOnly(adding);
+                        applied.add(adding, mode, null);
+                    }
                 }
                 case 'k' -> {
-                    String arg = nextArg < args.size() ? args.get(nextArg++) : null;
-                    if (adding && (arg == null || arg.isEmpty() || arg.contains(","))) {
-                        continue;
+                    String key = nextArg < args.size() ? args.get(nextArg++) : null;
+                    if (adding) {
+                        if (key == null || key.isEmpty() || key.contains(",") || key.contains(" ")) {
+                            ctx.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE", "+k needs a key without commas or spaces");
+                        } else if (!key.equals(channel.password())) {
+                            channel.setPassword(key);
+                            applied.add(true, mode, key);
+                        }
+                    } else if (channel.password() != null) {
+                        channel.setPassword(null);
+                        applied.add(false, mode, "*");
                     }
-                    channel.setPassword(adding ? arg : null);
-                    applied.add(adding, mode, adding ? arg : "*");
                 }
                 case 'l' -> {
                     if (!adding) {
-                        channel.setMemberLimit(0);
-                        applied.add(false, mode, null);
+                        if (channel.memberLimit() > 0) {
+                            channel.setMemberLimit(0);
+                            applied.add(false, mode, null);
+                        }
                         continue;
                     }
                     Integer limit = nextArg < args.size() ? parsePositive(args.get(nextArg++)) : null;
-                    if (limit != null) {
+                    if (limit == null) {
+                        ctx.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE", "+l needs a positive number");
+                    } else if (limit != channel.memberLimit()) {
                         channel.setMemberLimit(limit);
                         applied.add(true, mode, limit.toString());
                     }
                 }
                 case 'o' -> {
                     if (nextArg >= args.size()) {
+                        ctx.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE", "+o needs a nick");
                         continue;
                     }
-                    String nick = args.get(nextArg++);
-                    Client target = ctx.state().byNick(nick);
-                    if (target == null) {
-                        ctx.reply(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
-                    } else if (!channel.contains(target)) {
-                        ctx.reply(Numeric.ERR_USERNOTINCHANNEL, target.nick(), channel.name(), "They aren't on that channel");
-                    } else {
-                        channel.setOp(target, adding);
-                        applied.add(adding, mode, target.nick());
+                    op(ctx, channel, args.get(nextArg++), adding, applied);
+                }
+                case 'b' -> {
+                    if (nextArg >= args.size()) {
+                        listBans(ctx, channel);
+                        continue;
+                    }
+                    String mask = Ban.normalise(args.get(nextArg++));
+                    boolean changed = adding
+                            ? channel.addBan(new Ban(mask, ctx.client().nick(), ctx.relay().now()))
+                            : channel.removeBan(mask);
+                    if (changed) {
+                        applied.add(adding, mode, mask);
                     }
                 }
-                case 'b' -> nextArg++; // ban lists are not kept: a ban request changes nothing
                 default -> ctx.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is unknown mode char to me for " + channel.name());
             }
         }
@@ -131,6 +164,18 @@ final class ModeCommand {
                 .withTag("time", ServerTimes.now(ctx)));
         ctx.state().broadcast(channel, line, ctx.client());
         ctx.send(line.message());
+    }
+
+    private static void op(CommandContext ctx, Channel channel, String nick, boolean adding, ModeChanges applied) {
+        Client target = ctx.state().byNick(nick);
+        if (target == null) {
+            ctx.reply(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+        } else if (!channel.contains(target)) {
+            ctx.reply(Numeric.ERR_USERNOTINCHANNEL, target.nick(), channel.name(), "They aren't on that channel");
+        } else if (channel.isOp(target) != adding) {
+            channel.setOp(target, adding);
+            applied.add(adding, 'o', target.nick());
+        }
     }
 
     private static void userMode(CommandContext ctx) {

@@ -2,12 +2,15 @@ package dev.parley.relay.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.config.ParleyVersion;
+import dev.parley.relay.Ban;
 import dev.parley.relay.Capability;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;
 import dev.parley.relay.Names;
 import dev.parley.relay.OutboundMessage;
 import dev.parley.relay.RelayLimits;
+import dev.parley.relay.ServerTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -27,10 +30,31 @@ final class QueryCommands {
         table.add("WHOIS", 1, false, QueryCommands::whois);
         table.add("AWAY", 0, false, QueryCommands::away);
         table.add("MOTD", 0, false, QueryCommands::motd);
-        table.add("LUSERS", 0, false, ctx -> ctx.reply(Numeric.RPL_LUSERCLIENT,
-                "There are " + ctx.state().registeredCount() + " users and 0 invisible on 1 servers"));
+        table.add("LUSERS", 0, false, QueryCommands::lusers);
+        table.add("VERSION", 0, false, ctx -> {
+            ctx.reply(Numeric.RPL_VERSION, "parley-" + ParleyVersion.get() + ".", ctx.relay().serverName(),
+                    "Parley relay, chat for your LAN");
+            Registration.sendIsupport(ctx);
+        });
+        table.add("TIME", 0, false, ctx -> ctx.reply(Numeric.RPL_TIME, ctx.relay().serverName(),
+                ServerTime.format(ctx.relay().now())));
         table.add("USERHOST", 1, false, QueryCommands::userhost);
         table.add("ISON", 1, false, QueryCommands::ison);
+    }
+
+    static void lusers(CommandContext ctx) {
+        int users;
+        int invisible;
+        int channels;
+        synchronized (ctx.state()) {
+            List<Client> registered = ctx.state().connections().stream().filter(Client::isRegistered).toList();
+            invisible = (int) registered.stream().filter(Client::invisible).count();
+            users = registered.size() - invisible;
+            channels = ctx.state().channels().size();
+        }
+        ctx.reply(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and " + invisible + " invisible on 1 servers");
+        ctx.reply(Numeric.RPL_LUSERCHANNELS, Integer.toString(channels), "channels formed");
+        ctx.reply(Numeric.RPL_LUSERME, "I have " + (users + invisible) + " clients and 0 servers");
     }
 
     static void motd(CommandContext ctx) {
@@ -55,9 +79,14 @@ final class QueryCommands {
                     }
                 }
             } else {
-                Client target = ctx.state().byNick(mask);
-                if (target != null && target.isRegistered()) {
-                    whoReply(ctx, "*", target, false);
+                // A nick, or a mask such as * or ad*: everyone visible whose nick matches.
+                Ban pattern = new Ban(mask.contains("!") || mask.contains("@") ? mask : mask + "!*@*", "", ctx.relay().now());
+                for (Client other : ctx.state().connections()) {
+                    boolean visible = !other.invisible() || other == ctx.client()
+                            || ctx.state().neighbours(ctx.client(), c -> c == other).contains(other);
+                    if (other.isRegistered() && visible && pattern.matches(other.source())) {
+                        whoReply(ctx, "*", other, false);
+                    }
                 }
             }
         }
@@ -91,7 +120,7 @@ final class QueryCommands {
             if (target.away() != null) {
                 ctx.reply(Numeric.RPL_AWAY, target.nick(), target.away());
             }
-            long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - target.lastActivityNanos());
+            long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - target.lastSpokeNanos());
             ctx.reply(Numeric.RPL_WHOISIDLE, target.nick(), Long.toString(Math.max(0, idle)),
                     Long.toString(target.connectedAt().getEpochSecond()), "seconds idle, signon time");
             ctx.reply(Numeric.RPL_ENDOFWHOIS, target.nick(), "End of /WHOIS list");

@@ -45,16 +45,19 @@ final class Registration {
         ctx.reply(Numeric.RPL_WELCOME, "Welcome to the " + config.networkName() + " network, " + ctx.client().source());
         ctx.reply(Numeric.RPL_YOURHOST, "Your host is " + config.serverName() + ", running version " + version);
         ctx.reply(Numeric.RPL_CREATED, "This server was created " + ServerTime.format(ctx.relay().startedAt()));
-        ctx.reply(Numeric.RPL_MYINFO, config.serverName(), version, "i", "iklnot", "klo");
-        List<String> tokens = isupport(config);
+        ctx.reply(Numeric.RPL_MYINFO, config.serverName(), version, "i", "biklnot", "bklo");
+        sendIsupport(ctx);
+        QueryCommands.lusers(ctx);
+        QueryCommands.motd(ctx);
+    }
+
+    static void sendIsupport(CommandContext ctx) {
+        List<String> tokens = isupport(ctx.relay().config());
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
             params.add("are supported by this server");
             ctx.reply(Numeric.RPL_ISUPPORT, params.toArray(String[]::new));
         }
-        int users = ctx.state().registeredCount();
-        ctx.reply(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
-        QueryCommands.motd(ctx);
     }
 
     static List<String> isupport(RelayConfig config) {

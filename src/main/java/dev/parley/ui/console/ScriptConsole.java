@@ -1,0 +1,128 @@
+package dev.parley.ui.console;
+
+import dev.parley.client.ChatEvent;
+import dev.parley.client.ChatService;
+import dev.parley.client.LineKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The console without a terminal: stdin is a pipe or a file. Each input line is typed in turn,
+ * each event is printed plainly, and the script is paced the way a person would be: it waits
+ * to be connected before the first line, and for a /join to land before the next line, so
+ * {@code printf '/join #a\nhello\n' | parley console ...} says hello in #a. At the end of input
+ * it waits until its messages are confirmed sent, then quits: exit 0, or 1 with the reason.
+ */
+public final class ScriptConsole {
+
+    private final ChatService service;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final ConsoleOptions options;
+    private final LineFormatter formatter = new LineFormatter(false, false, ZoneId.systemDefault());
+    private final ExecutorService printer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("parley-console-out").daemon().factory());
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> roomChange = new CompletableFuture<>();
+    private volatile String current = ChatEvent.SERVER_ROOM;
+
+    public ScriptConsole(ChatService service, BufferedReader in, PrintStream out, ConsoleOptions options) {
+        this.service = service;
+        this.in = in;
+        this.out = out;
+        this.options = options;
+        service.addListener(this::onEvent, printer);
+    }
+
+    /** Runs the script to its end; returns the exit code. */
+    public int run() throws IOException {
+        try {
+            if (!await(connected)) {
+                out.println("!! Not connected after " + options.waitLimit().toSeconds() + " s; giving up.");
+                return 1;
+            }
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (closed.isDone()) {
+                    return 0;
+                }
+                String command = commandWord(line);
+                roomChange = new CompletableFuture<>();
+                service.input(line);
+                if (command.equals("quit") || command.equals("exit")) {
+                    await(closed);
+                    return 0;
+                }
+                if (changesRoom(command)) {
+                    await(roomChange); // a failed join prints its error and the script goes on
+                }
+            }
+            if (!await(service.whenIdle())) {
+                out.println("!! Some messages were not confirmed sent within " + options.waitLimit().toSeconds() + " s.");
+                return 1;
+            }
+            service.input("/quit");
+            await(closed);
+            return 0;
+        } finally {
+            printer.shutdown();
+            try {
+                printer.awaitTermination(2, TimeUnit.SECONDS); // print what is already queued
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.flush();
+        }
+    }
+
+    private void onEvent(ChatEvent event) {
+        switch (event) {
+            case ChatEvent.StatusChanged status when status.status().connected() -> connected.complete(null);
+            case ChatEvent.RoomSelected selected -> {
+                current = selected.room();
+                roomChange.complete(null);
+            }
+            case ChatEvent.LineAdded added when added.line().kind() == LineKind.ERROR -> roomChange.complete(null);
+            case ChatEvent.Closed c -> closed.complete(null);
+            default -> { }
+        }
+        formatter.format(event, current).forEach(out::println);
+    }
+
+    private boolean await(CompletableFuture<?> future) {
+        try {
+            future.get(options.waitLimit().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String commandWord(String line) {
+        if (!line.startsWith("/") || line.startsWith("//")) {
+            return "";
+        }
+        int space = line.indexOf(' ');
+        return (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean changesRoom(String command) {
+        return switch (command) {
+            case "join", "j", "create", "query", "q", "switch", "go", "window" -> true;
+            default -> false;
+        };
+    }
+}
