@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Chat on your LAN: an IRC-compatible relay, a desktop and terminal client, and a serverless mesh.",
-        subcommands = {ServerCommand.class, ConfigCommand.class},
+        subcommands = {ConsoleCommand.class, ServerCommand.class, ConfigCommand.class},
         footer = {"", "Settings are read from parley.toml in the config folder (see 'parley config'), "
                 + "and flags override them."})
 final class ParleyCommand implements Callable<Integer> {

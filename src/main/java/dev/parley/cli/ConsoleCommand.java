@@ -1,0 +1,99 @@
+package dev.parley.cli;
+
+import dev.parley.client.ChatService;
+import dev.parley.client.Endpoint;
+import dev.parley.config.ConfigException;
+import dev.parley.config.Settings;
+import dev.parley.ui.console.ConsoleOptions;
+import dev.parley.ui.console.InteractiveConsole;
+import dev.parley.ui.console.ScriptConsole;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code parley console}: the client in a terminal, or in a script when stdin is not one. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Chat in the terminal: the same client as the desktop app.",
+                "Without a terminal (stdin from a pipe or a file) each input line is typed in turn and",
+                "received lines are printed plainly; at the end of input it waits until its messages",
+                "are sent, then exits 0. Example:",
+                "  printf '/join #lab\\nhello\\n' | parley console --nick bot 10.0.0.5"},
+        footer = {"", "Also: parley console NAME HOST PORT (the seed programs' form), and parley --console.",
+                "Type /help inside for the commands. The default server is [client] server in parley.toml."})
+final class ConsoleCommand implements Callable<Integer> {
+
+    private static final Duration SCRIPT_WAIT = Duration.ofSeconds(20);
+
+    @ParentCommand
+    private ParleyCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--nick", paramLabel = "NAME", description = "Your nick (default: nick in parley.toml, else your login name).")
+    private String nick;
+
+    @Parameters(arity = "0..3", paramLabel = "ADDRESS",
+            description = "HOST, HOST:PORT or chat://HOST:PORT (default port 6667); or NAME HOST PORT.")
+    private List<String> address = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ConfigException, IOException {
+        Settings settings = parent.settings();
+        String chosenNick = nick != null ? nick : settings.nick();
+        Endpoint.Relay endpoint;
+        try {
+            switch (address.size()) {
+                case 0 -> endpoint = Endpoint.parseRelay(settings.client().server());
+                case 1 -> endpoint = Endpoint.parseRelay(address.getFirst());
+                case 3 -> {
+                    chosenNick = nick != null ? nick : address.get(0);
+                    endpoint = Endpoint.parseRelay(address.get(1) + ":" + address.get(2));
+                }
+                default -> throw new IllegalArgumentException("give HOST[:PORT], or NAME HOST PORT");
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("parley: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        boolean interactive = System.console() != null && System.console().isTerminal();
+        ChatService service = new ChatService(Transports.factory(), chosenNick);
+        try {
+            service.connect(endpoint);
+            if (interactive) {
+                return runInteractive(service);
+            }
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new ScriptConsole(service, in, out, new ConsoleOptions(false, null, SCRIPT_WAIT)).run();
+        } finally {
+            service.close();
+        }
+    }
+
+    private int runInteractive(ChatService service) throws IOException {
+        Path history = parent.dirs().dataDir().resolve("console_history");
+        Files.createDirectories(history.getParent());
+        String noColor = System.getenv("NO_COLOR");
+        boolean colour = noColor == null || noColor.isEmpty();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            return new InteractiveConsole(service, terminal, new ConsoleOptions(colour, history, SCRIPT_WAIT)).run();
+        }
+    }
+}

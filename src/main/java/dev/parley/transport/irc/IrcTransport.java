@@ -1,0 +1,605 @@
+package dev.parley.transport.irc;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.transport.HistoryRequest;
+import dev.parley.transport.OutgoingMessage;
+import dev.parley.transport.Transport;
+import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportState;
+import dev.parley.transport.TransportState.Phase;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Transport} over one IRC connection: to a Parley relay or to any IRC server.
+ *
+ * <pre>
+ *   IrcTransport irc = new IrcTransport(IrcTransportConfig.of("10.0.0.5", 6667, "ada"));
+ *   irc.start(listener);          // connects, registers, reconnects by itself
+ *   irc.join("#lab", null);       // may be called at once: joins when registered
+ *   irc.send(new OutgoingMessage("m1", "#lab", "hello", MessageKind.MESSAGE));
+ *   irc.quit("bye");              // QUIT, then OFFLINE for good
+ * </pre>
+ *
+ * <h2>Threads</h2>
+ * All protocol state lives on one event thread ({@code parley-irc-events}), which is also where
+ * every listener call happens, one at a time, in order. Each connection has a virtual reader
+ * thread that parses lines, answers PING at once and hands the rest to the event thread; writes
+ * are serialized by the connection's lock. A timer thread drives reconnect waits and the
+ * dead-link check, and hands its work to the event thread too. Public methods only queue work.
+ *
+ * <h2>Registration</h2>
+ * {@code CAP LS 302}, {@code PASS} (when configured), {@code NICK}, {@code USER} in one go; of
+ * message-tags, server-time, echo-message, batch, labeled-response, draft/chathistory,
+ * away-notify and multi-prefix, those the server offers are requested, and a server without
+ * CAP registers us all the same. A taken nick is replaced by a variant
+ * ({@code ada_}, {@code ada__}, {@code ada1} ...) with an info line, and {@code registered} names
+ * the nick we got. A refused password (464) or a ban (465) is an error and OFFLINE, without
+ * reconnecting.
+ *
+ * <h2>Conversations</h2>
+ * {@link dev.parley.model.ChatMessage#target()} is the line's target as on the wire: a channel,
+ * or for a direct message the recipient's nick. So a direct message we receive has our own nick
+ * as its target, and one we send has the other person's. The conversation it belongs to is:
+ * the target when it is a channel; else the sender, unless the sender is us, then the target.
+ * Message ids are the server's {@code msgid} when it has them (the relay does), else local ids
+ * starting with {@code local-} that mean nothing to the server.
+ *
+ * <h2>Our own messages</h2>
+ * Long text is split into parts that each fit a 512-byte line with our {@code nick!user@host}
+ * in front, at spaces where possible; line breaks split too. With echo-message each part is
+ * confirmed by its echo (matched by {@code label} with labeled-response, else oldest first per
+ * target) and {@code sent} comes once, after the last part, with the server's id and time; an
+ * error reply to it gives {@code sendFailed}. Without echo-message {@code sent} comes right after
+ * the write, with the local id and our clock's time. {@code send} while not registered gives
+ * {@code sendFailed(localId, "not connected")} at once: the caller keeps its own outbox.
+ *
+ * <h2>Reconnecting</h2>
+ * EOF, an I/O error, an ERROR line or a ping timeout (no line for {@code pingInterval}, then no
+ * answer to our PING for {@code pingTimeout}) lead to RECONNECTING with the wait before the next
+ * try ({@link ReconnectPolicy}); {@link #reconnectNow()} skips the wait. After registering again
+ * the transport rejoins every channel it was in (with its key) and, when the server has
+ * draft/chathistory, asks each for what it missed: {@code CHATHISTORY AFTER <channel>
+ * msgid=<newest seen>} (or {@code timestamp=} of our join when we saw none), page after page.
+ * Missed messages arrive as ordinary {@code message} events, in order, before any live message
+ * of that channel (those wait meanwhile), and a message already seen (by id, per conversation)
+ * is never delivered twice. Our messages that were unconfirmed when the link broke are
+ * confirmed when the catch-up shows them stored, and failed otherwise. After a rejoin the
+ * listener sees {@code joined} for us again and a fresh {@code members}.
+ *
+ * <h2>History</h2>
+ * {@link #requestHistory} asks {@code CHATHISTORY LATEST|BEFORE|AFTER} and answers with one
+ * {@code history} event ({@code older} true for LATEST and BEFORE). Without chathistory it
+ * answers at once with no messages and an info line "This server keeps no history".
+ */
+public final class IrcTransport implements Transport {
+
+    private static final Logger log = LoggerFactory.getLogger(IrcTransport.class);
+    private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+    private static final String NOT_CONFIRMED = "connection lost before the server confirmed it";
+
+    private final IrcTransportConfig config;
+    private final ChatMessages chat;
+    private final ExecutorService events;
+    private final ScheduledExecutorService timers;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean closed;
+    /** The current session, for {@link #close()} from any thread. */
+    private volatile Session live;
+    private volatile Set<String> capabilities = Set.of();
+
+    // Event thread only.
+    private final ChannelMemory memory;
+    private TransportListener listener;
+    private Session session;
+    private int generation;
+    private boolean connecting;
+    private int failures;
+    private boolean everRegistered;
+    private boolean stopped;
+    private Phase phase = Phase.OFFLINE;
+    private ScheduledFuture<?> retry;
+
+    public IrcTransport(IrcTransportConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With the clock that times messages the server does not time (no server-time). */
+    public IrcTransport(IrcTransportConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.chat = new ChatMessages(Objects.requireNonNull(clock, "clock"),
+                Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
+        this.memory = new ChannelMemory(config.nick());
+        this.events = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("parley-irc-events").daemon().factory());
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-irc-timer").daemon().factory());
+    }
+
+    @Override
+    public void start(TransportListener newListener) {
+        Objects.requireNonNull(newListener, "listener");
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("start is called once");
+        }
+        post(() -> {
+            listener = newListener;
+            connect();
+        });
+        long shortest = Math.min(config.pingInterval().toMillis(), config.pingTimeout().toMillis());
+        long period = Math.clamp(shortest / 4, 10, 1000);
+        timers.scheduleWithFixedDelay(() -> post(this::checkLink), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void join(String channel, String key) {
+        Objects.requireNonNull(channel, "channel");
+        onEvents(() -> {
+            memory.want(channel, key);
+            if (registered()) {
+                session.join(channel, key);
+            }
+        });
+    }
+
+    @Override
+    public void part(String channel, String reason) {
+        Objects.requireNonNull(channel, "channel");
+        onEvents(() -> {
+            ChannelMemory.Entry entry = memory.get(channel);
+            memory.forget(channel);
+            if (registered()) {
+                session.part(channel, reason);
+            } else if (entry != null) {
+                listener.parted(entry.name, memory.nick(), reason); // nothing to tell the server: we are not there
+            }
+        });
+    }
+
+    @Override
+    public void send(OutgoingMessage message) {
+        Objects.requireNonNull(message, "message");
+        onEvents(() -> {
+            if (registered()) {
+                session.messages().send(message);
+            } else {
+                listener.sendFailed(message.localId(), "not connected");
+            }
+        });
+    }
+
+    @Override
+    public void changeNick(String nick) {
+        Objects.requireNonNull(nick, "nick");
+        onEvents(() -> {
+            if (registered()) {
+                session.changeNick(nick);
+            } else {
+                memory.nick(nick); // asked for at the next registration
+            }
+        });
+    }
+
+    @Override
+    public void setTopic(String channel, String topic) {
+        Objects.requireNonNull(channel, "channel");
+        whenRegistered(channel, "set the topic", s -> s.setTopic(channel, topic));
+    }
+
+    @Override
+    public void setAway(String message) {
+        onEvents(() -> {
+            memory.away(message == null || message.isEmpty() ? null : message); // set again after a reconnect
+            if (registered()) {
+                session.setAway(message);
+            }
+        });
+    }
+
+    @Override
+    public void requestChannelList() {
+        whenRegistered(null, "list channels", Session::requestChannelList);
+    }
+
+    @Override
+    public void requestMembers(String channel) {
+        Objects.requireNonNull(channel, "channel");
+        whenRegistered(channel, "list members", s -> s.requestMembers(channel));
+    }
+
+    @Override
+    public void requestWho(String target) {
+        Objects.requireNonNull(target, "target");
+        whenRegistered(target, "ask who that is", s -> s.requestWho(target));
+    }
+
+    @Override
+    public void requestHistory(HistoryRequest request) {
+        Objects.requireNonNull(request, "request");
+        onEvents(() -> {
+            if (registered()) {
+                session.messages().requestHistory(request);
+            } else {
+                listener.history(request.target(), List.of(), request.afterId() == null);
+                listener.error(request.target(), "Not connected: no history now");
+            }
+        });
+    }
+
+    @Override
+    public void reconnectNow() {
+        onEvents(() -> {
+            if (!stopped && session == null && !connecting) {
+                connect();
+            }
+        });
+    }
+
+    @Override
+    public void quit(String reason) {
+        onEvents(() -> {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            cancelRetry();
+            Session s = session;
+            session = null;
+            if (s != null) {
+                failAll(s.messages().drainPending(), "quit before the server confirmed it");
+                if (s.registered()) {
+                    s.quit(reason);
+                    timers.schedule(() -> post(s::close), QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    s.close();
+                }
+            }
+            failHeld("quit before the server confirmed it");
+            capabilities = Set.of();
+            setState(Phase.OFFLINE, Duration.ZERO, "quit");
+        });
+    }
+
+    @Override
+    public String endpoint() {
+        return config.endpoint();
+    }
+
+    /** Closes the socket at once; the listener sees OFFLINE (unless it already did) and nothing after. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Session s = live;
+        if (s != null) {
+            s.connection().close();
+        }
+        post(() -> {
+            boolean wasStopped = stopped;
+            stopped = true;
+            cancelRetry();
+            if (session != null) {
+                failAll(session.messages().drainPending(), "closed");
+                session.close();
+                session = null;
+            }
+            failHeld("closed");
+            capabilities = Set.of();
+            if (listener != null && (phase != Phase.OFFLINE || !wasStopped)) {
+                setState(Phase.OFFLINE, Duration.ZERO, "closed");
+            }
+        });
+        events.shutdown();
+        timers.shutdownNow();
+    }
+
+    /** The IRCv3 capabilities of the current connection; empty when not connected. */
+    Set<String> capabilities() {
+        return capabilities;
+    }
+
+    // ---- connecting ----
+
+    private void connect() {
+        if (stopped || session != null || connecting) {
+            return;
+        }
+        cancelRetry();
+        int attempt = ++generation;
+        connecting = true;
+        setState(Phase.CONNECTING, Duration.ZERO, everRegistered ? "reconnecting" : "");
+        Thread.ofVirtual().name("parley-irc-connect").start(() -> open(attempt));
+    }
+
+    /** On a virtual thread: the blocking TCP connect. */
+    private void open(int attempt) {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(config.host(), config.port()),
+                    (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(socket);
+            String reason = describe(e);
+            post(() -> connectFailed(attempt, reason));
+            return;
+        }
+        if (!post(() -> connected(attempt, socket))) {
+            closeQuietly(socket);
+        }
+    }
+
+    private void connectFailed(int attempt, String reason) {
+        if (attempt != generation) {
+            return;
+        }
+        connecting = false;
+        log.debug("connecting to {} failed: {}", endpoint(), reason);
+        scheduleReconnect(reason);
+    }
+
+    private void connected(int attempt, Socket socket) {
+        if (attempt != generation || stopped) {
+            closeQuietly(socket);
+            return;
+        }
+        connecting = false;
+        Wire wire = new Wire();
+        IrcConnection connection;
+        try {
+            connection = new IrcConnection(socket, wire);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            scheduleReconnect(describe(e));
+            return;
+        }
+        Session s = new Session(config, connection, listener, memory, chat, new Owner(), everRegistered);
+        wire.session = s;
+        session = s;
+        live = s;
+        connection.startReading("parley-irc-reader");
+        s.begin();
+    }
+
+    private void scheduleReconnect(String reason) {
+        if (stopped) {
+            return;
+        }
+        ReconnectPolicy policy = config.reconnect();
+        if (!policy.enabled()) {
+            failHeld(NOT_CONFIRMED);
+            setState(Phase.OFFLINE, Duration.ZERO, reason);
+            return;
+        }
+        Duration wait = policy.delay(++failures, ThreadLocalRandom.current().nextDouble());
+        int attempt = generation;
+        setState(Phase.RECONNECTING, wait, reason);
+        cancelRetry();
+        retry = timers.schedule(() -> post(() -> {
+            if (attempt == generation && session == null && !connecting) {
+                connect();
+            }
+        }), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Every few hundred ms on the event thread: PING after {@code pingInterval} of silence, give up
+     * after {@code pingTimeout} more; give up too when registration takes longer than both together.
+     */
+    private void checkLink() {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long lastRead = s.connection().lastReadNanos();
+        long registrationDeadline = config.pingInterval().toNanos() + config.pingTimeout().toNanos();
+        if (!s.registered() && now - s.createdNanos() >= registrationDeadline) {
+            lost(s, "the server did not finish registration in time");
+            return;
+        }
+        if (s.pingSentNanos() != 0 && lastRead - s.pingSentNanos() >= 0) {
+            s.clearPing(); // something came after our PING: alive
+        }
+        if (s.pingSentNanos() == 0) {
+            if (now - lastRead >= config.pingInterval().toNanos()) {
+                s.ping(now);
+            }
+        } else if (now - s.pingSentNanos() >= config.pingTimeout().toNanos()) {
+            long silent = TimeUnit.NANOSECONDS.toSeconds(now - lastRead);
+            lost(s, "ping timeout: no answer from the server for " + silent + " s");
+        }
+    }
+
+    private void lost(Session s, String reason) {
+        if (s != session) {
+            s.close();
+            return;
+        }
+        log.info("link to {} lost: {}", endpoint(), reason);
+        List<PendingSends.Pending> unconfirmed = s.messages().drainPending();
+        boolean canCatchUp = s.hasHistory();
+        s.close();
+        session = null;
+        live = null;
+        capabilities = Set.of();
+        for (PendingSends.Pending pending : unconfirmed) {
+            ChannelMemory.Entry channel = memory.get(pending.message.target());
+            if (canCatchUp && channel != null && channel.joined) {
+                memory.held().add(pending); // the catch-up after the reconnect shows whether it was stored
+            } else {
+                listener.sendFailed(pending.localId(), NOT_CONFIRMED);
+            }
+        }
+        scheduleReconnect(reason);
+    }
+
+    private void halt(Session s, String reason) {
+        if (s != session) {
+            s.close();
+            return;
+        }
+        log.info("{} refused us: {}", endpoint(), reason);
+        failAll(s.messages().drainPending(), reason);
+        failHeld(reason);
+        s.close();
+        session = null;
+        live = null;
+        capabilities = Set.of();
+        setState(Phase.OFFLINE, Duration.ZERO, reason);
+    }
+
+    private void registeredNow(Session s) {
+        if (s != session) {
+            return;
+        }
+        failures = 0;
+        everRegistered = true;
+        capabilities = s.capabilities();
+        listener.registered(s.nick());
+        setState(Phase.CONNECTED, Duration.ZERO, "");
+    }
+
+    // ---- helpers ----
+
+    private boolean registered() {
+        return session != null && session.registered();
+    }
+
+    private void whenRegistered(String target, String what, Consumer<Session> action) {
+        onEvents(() -> {
+            if (registered()) {
+                action.accept(session);
+            } else {
+                listener.error(target, "Not connected: cannot " + what);
+            }
+        });
+    }
+
+    private void failAll(List<PendingSends.Pending> pending, String reason) {
+        pending.forEach(p -> listener.sendFailed(p.localId(), reason));
+    }
+
+    private void failHeld(String reason) {
+        List<PendingSends.Pending> held = List.copyOf(memory.held());
+        memory.held().clear();
+        failAll(held, reason);
+    }
+
+    private void setState(Phase newPhase, Duration retryIn, String detail) {
+        phase = newPhase;
+        listener.stateChanged(new TransportState(newPhase, endpoint(), retryIn, detail));
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+    }
+
+    /** A request from the caller: needs {@link #start} first. */
+    private void onEvents(Runnable task) {
+        if (!started.get()) {
+            throw new IllegalStateException("start the transport first");
+        }
+        post(task);
+    }
+
+    /** Queues work for the event thread; false when the transport is closed. */
+    private boolean post(Runnable task) {
+        try {
+            events.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("IRC transport {}: a task failed", endpoint(), e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private String describe(Exception e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + config.host();
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer within " + config.connectTimeout().toSeconds() + " s";
+        }
+        if (e instanceof ConnectException && e.getMessage() != null && e.getMessage().contains("refused")) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("close: {}", e.getMessage());
+        }
+    }
+
+    /** The reader's way into the event thread, for one connection. */
+    private final class Wire implements IrcConnection.Handler {
+        private Session session;
+
+        @Override
+        public void received(IrcMessage message) {
+            Session mine = session;
+            post(() -> {
+                if (IrcTransport.this.session == mine) {
+                    mine.handle(message);
+                }
+            });
+        }
+
+        @Override
+        public void closed(String reason) {
+            Session mine = session;
+            post(() -> lost(mine, reason));
+        }
+    }
+
+    /** What a session may ask of the transport. */
+    private final class Owner implements Session.Owner {
+        @Override
+        public void registered(Session s) {
+            registeredNow(s);
+        }
+
+        @Override
+        public void halt(Session s, String reason) {
+            IrcTransport.this.halt(s, reason);
+        }
+
+        @Override
+        public void lost(Session s, String reason) {
+            IrcTransport.this.lost(s, reason);
+        }
+    }
+}
