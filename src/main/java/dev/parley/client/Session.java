@@ -134,7 +134,7 @@ final class Session {
 
     void select(String name) {
         Room room = rooms.get(name);
-        if (room == null) {
+        if (room == null || isCurrent(room)) {
             return;
         }
         current = room.name();

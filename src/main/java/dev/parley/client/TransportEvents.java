@@ -19,6 +19,7 @@ final class TransportEvents implements TransportListener {
 
     private final Session session;
     private final ClientActions actions;
+    private boolean everConnected;
 
     TransportEvents(Session session, ClientActions actions) {
         this.session = session;
@@ -29,6 +30,8 @@ final class TransportEvents implements TransportListener {
     public void stateChanged(TransportState state) {
         TransportState before = session.transportState();
         session.setTransportState(state);
+        String lost = everConnected ? "Disconnected from " : "Unable to connect to ";
+        everConnected |= state.phase() == TransportState.Phase.CONNECTED;
         switch (state.phase()) {
             case CONNECTED -> actions.flushOutbox();
             case RECONNECTING, OFFLINE -> session.outbox().requeueInFlight();
@@ -36,21 +39,21 @@ final class TransportEvents implements TransportListener {
         }
         if (before.phase() != state.phase() || !before.detail().equals(state.detail())) {
             LineKind kind = state.phase() == TransportState.Phase.RECONNECTING ? LineKind.ERROR : LineKind.INFO;
-            session.note(null, kind, describe(state));
+            session.note(null, kind, describe(state, lost));
         }
         actions.stateChanged(state);
     }
 
-    private String describe(TransportState state) {
+    private String describe(TransportState state, String lost) {
         String endpoint = state.endpoint();
         String detail = state.detail().isEmpty() ? "" : " (" + state.detail() + ")";
         return switch (state.phase()) {
             case CONNECTING -> "Connecting to " + endpoint + "...";
             case CONNECTED -> "Connected to " + endpoint + " as " + session.nick() + ".";
-            case RECONNECTING -> "Server " + endpoint + " has disconnected" + detail + ", reconnecting in "
+            case RECONNECTING -> (lost.startsWith("Unable") ? "Unable to connect to " + endpoint + detail + ", retrying in "
+                    : "Server " + endpoint + " has disconnected" + detail + ", reconnecting in ")
                     + Math.max(1, state.retryIn().toSeconds()) + " s.";
-            case OFFLINE -> state.detail().isEmpty() ? "Disconnected from " + endpoint + "."
-                    : "Unable to connect to " + endpoint + detail + ".";
+            case OFFLINE -> lost + endpoint + detail + ".";
         };
     }
 

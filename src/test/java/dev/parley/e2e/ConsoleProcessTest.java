@@ -1,0 +1,65 @@
+package dev.parley.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.testsupport.ParleyProcess;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A relay and two {@code parley console} processes with piped stdin, as a script would run them. */
+class ConsoleProcessTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoScriptedConsolesChatThroughARealRelay() throws Exception {
+        try (ParleyProcess relay = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
+                "--data", tmp.resolve("data").toString(), "--no-announce")) {
+            InetSocketAddress address = relay.awaitRelayAddress();
+            String where = "127.0.0.1:" + address.getPort();
+            try (ParleyProcess bob = ParleyProcess.start(tmp, "console", "--nick", "bob", where)) {
+                bob.type("/join #e2e");
+                bob.awaitStdout("-- Now talking in #e2e");
+                // The seeds' form: NAME HOST PORT, and the --console alias
+                try (ParleyProcess ada = ParleyProcess.start(tmp, "--console", "ada", "127.0.0.1",
+                        Integer.toString(address.getPort()))) {
+                    ada.type("/join #e2e", "hello from ada", "/me waves", "/msg bob psst, bob");
+                    ada.endInput();
+                    assertEquals(0, ada.awaitExit(), ada.stderr());
+                    assertTrue(ada.stdout().contains("-- Now talking in #e2e"), ada.stdout());
+                }
+                bob.awaitStdout("[ada] hello from ada");
+                bob.awaitStdout("* ada waves");
+                bob.awaitStdout("ada [ada] psst, bob");
+                bob.type("/quit");
+                assertEquals(0, bob.awaitExit(), bob.stderr());
+                String out = bob.stdout();
+                assertTrue(out.indexOf("ada has joined") < out.indexOf("[ada] hello from ada"), out);
+                assertFalse(out.contains("\u001b["), "no colours into a pipe: " + out);
+            }
+        }
+    }
+
+    @Test
+    void aServerThatIsNotThereIsAClearErrorAndExitOne() throws Exception {
+        try (ParleyProcess lonely = ParleyProcess.start(tmp, "console", "--nick", "zed", "chat://127.0.0.1:1")) {
+            lonely.type("hello");
+            lonely.endInput();
+            lonely.awaitStdout("Unable to connect to 127.0.0.1:1");
+            lonely.terminate();
+        }
+    }
+
+    @Test
+    void badAddressIsUsageError() throws Exception {
+        try (ParleyProcess bad = ParleyProcess.start(tmp, "console", "host:notaport")) {
+            assertEquals(2, bad.awaitExit());
+            assertTrue(bad.stderr().contains("port 'notaport' is not a number"), bad.stderr());
+        }
+    }
+}
