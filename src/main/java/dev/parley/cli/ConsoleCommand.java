@@ -74,26 +74,26 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         boolean interactive = System.console() != null && System.console().isTerminal();
         ChatService service = new ChatService(Transports.factory(), chosenNick);
+        Runnable connect = () -> service.connect(endpoint);
         try {
-            service.connect(endpoint);
             if (interactive) {
-                return runInteractive(service);
+                return runInteractive(service, connect);
             }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new ScriptConsole(service, in, out, new ConsoleOptions(false, null, SCRIPT_WAIT)).run();
+            return new ScriptConsole(service, in, out, new ConsoleOptions(false, null, SCRIPT_WAIT)).run(connect);
         } finally {
             service.close();
         }
     }
 
-    private int runInteractive(ChatService service) throws IOException {
+    private int runInteractive(ChatService service, Runnable connect) throws IOException {
         Path history = parent.dirs().dataDir().resolve("console_history");
         Files.createDirectories(history.getParent());
         String noColor = System.getenv("NO_COLOR");
         boolean colour = noColor == null || noColor.isEmpty();
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return new InteractiveConsole(service, terminal, new ConsoleOptions(colour, history, SCRIPT_WAIT)).run();
+            return new InteractiveConsole(service, terminal, new ConsoleOptions(colour, history, SCRIPT_WAIT)).run(connect);
         }
     }
 }

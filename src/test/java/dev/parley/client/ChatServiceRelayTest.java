@@ -97,8 +97,13 @@ class ChatServiceRelayTest {
         ada.service().input("hello bob");
         bob.service().input("hi ada");
         await().atMost(WAIT).until(() -> bob.chat("#lab").contains("hello bob") && ada.chat("#lab").contains("hi ada"));
+        ada.service().input("/msg bob sync");
+        await().atMost(WAIT).until(() -> bob.chat("ada").contains("sync"));
+        assertEquals(List.of("hi ada"), ada.chat("#lab"), "each message shown once");
+        assertEquals(List.of("hello bob"), bob.chat("#lab"), "each message shown once");
         ada.service().input("/msg bob private");
         await().atMost(WAIT).until(() -> bob.chat("ada").contains("private"));
+        assertEquals(List.of("sync", "private"), bob.chat("ada"));
         ada.service().input("/create #lab");
         await().atMost(WAIT).until(() -> ada.events().stream().anyMatch(e -> e instanceof ChatEvent.LineAdded a
                 && a.line().text().equals("Room #lab already exists, so cannot be created.")));

@@ -43,7 +43,8 @@ public final class InteractiveConsole {
         this.formatter = new LineFormatter(colour, true, ZoneId.systemDefault());
     }
 
-    public int run() throws IOException {
+    /** Runs until the user quits; {@code start} (connecting) runs once the console listens, so no line is missed. */
+    public int run(Runnable start) throws IOException {
         List<String> commands = new ArrayList<>();
         CommandHelp.commandNames().forEach(name -> commands.add("/" + name));
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("parley")
@@ -53,6 +54,7 @@ public final class InteractiveConsole {
         }
         reader = builder.build();
         service.addListener(this::onEvent, printer);
+        start.run();
         try {
             while (!closed.isDone()) {
                 String line;

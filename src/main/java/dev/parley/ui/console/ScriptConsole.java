@@ -44,8 +44,9 @@ public final class ScriptConsole {
         service.addListener(this::onEvent, printer);
     }
 
-    /** Runs the script to its end; returns the exit code. */
-    public int run() throws IOException {
+    /** Runs the script to its end; {@code start} (connecting) runs once the console listens. Returns the exit code. */
+    public int run(Runnable start) throws IOException {
+        start.run();
         try {
             if (!await(connected)) {
                 out.println("!! Not connected after " + options.waitLimit().toSeconds() + " s; giving up.");
