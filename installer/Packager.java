@@ -180,6 +180,10 @@ public final class Packager {
     }
 
     private Path jlink() throws IOException, InterruptedException {
+        if (isLinux() && !onPath("objcopy")) {
+            // On Linux, jlink's --strip-debug also strips native debug info, with objcopy.
+            throw new Failure("jlink --strip-debug needs objcopy here (Debian: apt-get install binutils)");
+        }
         Path runtime = work.resolve("runtime");
         List<String> cmd = new ArrayList<>(List.of(tool("jlink"),
                 "--add-modules", required("installer.modules"),
@@ -199,8 +203,7 @@ public final class Packager {
      */
     private void stripNativeSymbols(Path runtime) throws IOException, InterruptedException {
         if (!onPath("strip")) {
-            log("strip not found (Debian: binutils): native libraries keep their symbols");
-            return;
+            throw new Failure("strip not found (Debian: apt-get install binutils), or set installer.stripNative=false");
         }
         List<String> cmd = new ArrayList<>(List.of("strip", "--strip-unneeded"));
         try (Stream<Path> files = Files.walk(runtime)) {
