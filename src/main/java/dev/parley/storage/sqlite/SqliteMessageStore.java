@@ -94,7 +94,8 @@ public final class SqliteMessageStore implements MessageStore {
                 opened.addFirst(reader);
                 readers.add(reader);
             }
-            BatchWriter writer = new BatchWriter(statements, options, db.toString());
+            SearchIndexer indexer = new SearchIndexer(statements, options, db.toString());
+            BatchWriter writer = new BatchWriter(statements, indexer, options, db.toString());
             SqliteMessageStore store = new SqliteMessageStore(db, lock, writerConnection, statements, writer,
                     new ReadPool(readers, db.toString()));
             writer.start();
@@ -205,8 +206,9 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     /**
-     * Commits every accepted write and completes its future, then closes the files. Later calls do
-     * nothing. Must not be called from a completion callback (it would wait for its own thread).
+     * Commits every accepted write and completes its future, brings the search index up to date
+     * (so that a store opened again on this folder searches everything at once), then closes the
+     * files. Later calls do nothing. Must not be called from a completion callback (it would wait for its own thread).
      */
     @Override
     public synchronized void close() {
