@@ -29,7 +29,7 @@ record SqliteOptions(int queueCapacity, int maxBatch, int readers, Duration busy
 
     static SqliteOptions defaults() {
         return new SqliteOptions(16_384, 1_000, 4, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                5_000, Duration.ofMillis(500));
+                2_000, Duration.ofMillis(250));
     }
 
     SqliteOptions withBusyTimeout(Duration timeout) {
