@@ -82,6 +82,22 @@ class SqliteDurabilityTest {
         }
     }
 
+    /** The checkpoint thread, not the writer's commits (their backstop is far off), fills the database file. */
+    @Test
+    void theLogIsCopiedIntoTheDatabaseFileInTheBackground() throws IOException {
+        Path db = dataDir.resolve(SqliteMessageStore.FILE_NAME);
+        try (SqliteMessageStore store = SqliteMessageStore.open(dataDir)) {
+            long empty = Files.size(db);
+            List<CompletableFuture<ChatMessage>> futures = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                futures.add(store.append(Conversation.channel("#lab"), message("m" + i, i, "text " + i)));
+            }
+            futures.forEach(CompletableFuture::join);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.size(db) > empty + 200_000);
+            assertEquals(2_000, store.latest("#lab", 10_000).size());
+        }
+    }
+
     /**
      * A child JVM appends and prints the id of each append whose future completed; it is killed
      * mid-stream (SIGKILL: no shutdown hooks, no close). Every printed id must be in the file.

@@ -67,6 +67,8 @@ public final class MessageStoreBench {
             seq += 20_000;
             for (int r = 1; r <= rounds; r++) {
                 last = round(store, conversations, vocabulary, random, inFlight, perRound, seq, "round " + r);
+                System.out.printf("  wal %.1f MB, database %.1f MB%n", size(dir.resolve(SqliteMessageStore.FILE_NAME + "-wal")),
+                        size(dir.resolve(SqliteMessageStore.FILE_NAME)));
                 seq += perRound;
             }
             String word = last.text().split(" ")[0];
@@ -183,6 +185,10 @@ public final class MessageStoreBench {
             out[i] = BASE32[random.nextInt(32)];
         }
         return new String(out);
+    }
+
+    private static double size(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) / 1e6 : 0;
     }
 
     private static void delete(Path dir) throws IOException {
