@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
  * <h2>Reads</h2>
  * History lists are always in chronological order (oldest first), ordered by append order, and
  * {@code limit} caps their length. A limit of 0 gives an empty list; a negative limit is an
- * {@link IllegalArgumentException}. Reads see every append whose future has completed.
+ * {@link IllegalArgumentException}. Reads see every append whose future has completed, except
+ * {@link #search}, which may lag behind (see there).
  *
  * <p>A {@link HistoryRef.ById} stands for the position of that message in the conversation; an id
  * that is unknown, or that belongs to another conversation, gives an empty list. A
@@ -105,6 +106,14 @@ public interface MessageStore extends AutoCloseable {
      * and accents; a word ending in {@code *} matches any word it begins. Other punctuation only
      * separates words (see {@link SearchQuery}), so no input is a syntax error. A query without
      * words, or an empty collection of conversations, gives an empty list.
+     *
+     * <p>Search sees a message shortly after it is stored, not necessarily as soon as its future
+     * completes: an index may be brought up to date in the background, off the appends' path.
+     * It normally catches up within about a second; under a sustained load above what the store
+     * can index, it falls further behind and catches up once the load drops. It catches up in
+     * append order: once search finds a message, it finds every message appended before it. A store
+     * that keeps messages across a restart completes its index in {@link #close()}, so opened again
+     * it finds every message at once.
      */
     List<ChatMessage> search(Collection<String> conversations, String query, int limit);
 

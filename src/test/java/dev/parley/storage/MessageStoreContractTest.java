@@ -1,5 +1,6 @@
 package dev.parley.storage;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.MessageKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class MessageStoreContractTest {
 
     protected static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    /** How long a test waits for search to catch up: "about a second", with room for a busy machine. */
+    protected static final Duration SEARCH_LAG = Duration.ofSeconds(30);
 
     protected MessageStore store;
 
@@ -357,6 +362,13 @@ public abstract class MessageStoreContractTest {
                 message("s4", at(4), "Café au lait"),
                 message("s5", at(5), "say HELLO again"));
         append("#other", message("o1", at(6), "hello world from elsewhere"));
+        // Search may lag behind appends, in append order: the last one found means all are.
+        awaitSearchFinds(List.of("#other"), "elsewhere", "o1");
+    }
+
+    /** Waits (search may lag behind appends) until {@code query} finds message {@code id} first among the newest. */
+    protected void awaitSearchFinds(List<String> conversations, String query, String id) {
+        await().atMost(SEARCH_LAG).until(() -> ids(store.search(conversations, query, 1)).equals(List.of(id)));
     }
 
     private static Arguments search(String query, String expected) {
@@ -398,6 +410,23 @@ public abstract class MessageStoreContractTest {
     void search(String query, List<String> conversations, int limit, List<String> expected) {
         appendSearchable();
         assertEquals(expected, ids(store.search(conversations, query, limit)));
+    }
+
+    @Test
+    void searchFindsAMessageOnceTheIndexCaughtUp() {
+        append("#lab", message("s1", at(1), "first words"));
+        awaitSearchFinds(List.of("#lab"), "words", "s1");
+        List<CompletableFuture<ChatMessage>> futures = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            futures.add(store.append(Conversation.channel("#lab"), message("n" + i, at(2), "number " + i + " of many")));
+        }
+        futures.add(store.append(Conversation.channel("#lab"), message("last", at(3), "the last of many")));
+        futures.forEach(CompletableFuture::join);
+
+        await().atMost(SEARCH_LAG).until(() -> ids(store.search(List.of("#lab"), "last", 10)).equals(List.of("last")));
+        assertEquals(3_001, store.search(List.of("#lab"), "many", 10_000).size());
+        assertEquals(List.of("n2999", "last"), ids(store.search(List.of("#lab"), "many", 2)));
+        assertEquals(List.of("s1"), ids(store.search(List.of("#lab"), "first", 10)));
     }
 
     // ---------------------------------------------------------------- topics

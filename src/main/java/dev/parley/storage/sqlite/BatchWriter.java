@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failed transaction fails every write of its batch and the thread goes on with the next.
  * A full queue makes {@link #submit} wait (back-pressure), up to a limit.
+ *
+ * <p>The search index is this thread's other work ({@link SearchIndexer}): when no write is
+ * waiting, and between batches once per interval under sustained load. On stop, after the last
+ * write, it completes the index.
  */
 final class BatchWriter {
 
@@ -33,6 +37,7 @@ final class BatchWriter {
     private static final int KNOWN_DIRECT_LIMIT = 10_000;
 
     private final WriteStatements statements;
+    private final SearchIndexer indexer;
     private final BlockingQueue<PendingWrite> queue;
     private final int maxBatch;
     private final Duration enqueueTimeout;
@@ -42,8 +47,9 @@ final class BatchWriter {
     private volatile boolean stopping;
 
     /** @param name the database, for messages */
-    BatchWriter(WriteStatements statements, SqliteOptions options, String name) {
+    BatchWriter(WriteStatements statements, SearchIndexer indexer, SqliteOptions options, String name) {
         this.statements = statements;
+        this.indexer = indexer;
         this.queue = new LinkedBlockingQueue<>(options.queueCapacity());
         this.maxBatch = options.maxBatch();
         this.enqueueTimeout = options.enqueueTimeout();
@@ -139,24 +145,50 @@ final class BatchWriter {
         List<PendingWrite> batch = new ArrayList<>(maxBatch);
         boolean stopSeen = false;
         while (true) {
-            PendingWrite first = stopSeen ? queue.poll() : takeNext();
+            PendingWrite first = queue.poll();
             if (first == null) {
-                return;
+                if (stopSeen) {
+                    finishIndex();
+                    return;
+                }
+                long wait = indexer.idleWait(System.nanoTime());
+                if (wait == 0) {
+                    indexer.indexBatch();
+                    continue;
+                }
+                first = takeNext(wait);
+                if (first == null) {
+                    continue;
+                }
             }
             batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
-            stopSeen |= batch.remove(PendingWrite.STOP);
+            // STOP is queued only once stopping is set, so a batch needs looking at only then.
+            if (stopping && batch.removeIf(write -> write == PendingWrite.STOP)) {
+                stopSeen = true;
+            }
             if (!batch.isEmpty()) {
                 write(batch);
             }
             batch.clear();
+            if (indexer.due(System.nanoTime())) {
+                indexer.indexBatch();
+            }
         }
     }
 
-    private PendingWrite takeNext() {
+    /** At close: a store closed cleanly leaves a complete search index. */
+    private void finishIndex() {
+        if (!indexer.catchUp()) {
+            log.warn("The search index of {} is incomplete; it catches up when the store is next opened", name);
+        }
+    }
+
+    /** The next write, waiting up to {@code nanos} ({@link Long#MAX_VALUE}: for as long as it takes); null if none came. */
+    private PendingWrite takeNext(long nanos) {
         while (true) {
             try {
-                return queue.take();
+                return nanos == Long.MAX_VALUE ? queue.take() : queue.poll(nanos, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 // This thread belongs to the store and stops only through STOP; queued writes must not be lost.
                 log.debug("Ignored an interrupt of the writer of {}", name);
@@ -182,6 +214,7 @@ final class BatchWriter {
             return;
         }
         remember(newDirect);
+        indexer.appended();
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), stored[i]);
         }

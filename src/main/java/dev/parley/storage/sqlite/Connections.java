@@ -31,6 +31,22 @@ final class Connections {
             statement.execute("PRAGMA synchronous = NORMAL");
             // A bigger page cache keeps the indexes of recent messages in memory between batches.
             statement.execute("PRAGMA cache_size = -16000");
+            // The Checkpointer copies the log into the database from its own thread. This is the
+            // backstop, should it fall behind: a commit that takes the log past this many pages
+            // (about 40 MB) checkpoints, and the next commit restarts the log from its beginning.
+            statement.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.WRITER_BACKSTOP_PAGES);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** The connection of the {@link Checkpointer}; it syncs as the writer does (see {@link #writer}). */
+    static Connection checkpointer(Path db, SqliteOptions options) throws SQLException {
+        Connection connection = open(db, options);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = NORMAL");
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -13,7 +13,9 @@ import java.util.List;
  */
 final class Schema {
 
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // Version 1.
+            List.of(
             // seq is the rowid: ascending seq is append order. AUTOINCREMENT keeps seqs from ever
             // being reused, even if old messages are pruned one day.
             """
@@ -51,6 +53,7 @@ final class Schema {
                 text, content = 'messages', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
             )""",
             // Triggers keep the index in the transaction that changes messages, so they never drift.
+            // (Version 2 replaces the insert trigger with indexing in bulk.)
             """
             CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
                 INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
@@ -58,7 +61,29 @@ final class Schema {
             """
             CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
                 INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
-            END"""));
+            END"""),
+            // Version 2. The insert trigger cost more than the append itself, in the append's
+            // transaction; the writer thread now indexes in bulk when it has time (SearchIndexer).
+            // Every message with seq <= indexed_up_to is in messages_fts, none after it; the mark
+            // moves in the transaction that indexes. (It has to be a table: on an external-content
+            // index, max(rowid) reads the content table, not the index.) A version 1 index is
+            // complete, so the mark starts at the newest message.
+            List.of(
+                    "DROP TRIGGER messages_fts_insert",
+                    """
+                    CREATE TABLE search_index (
+                        id            INTEGER PRIMARY KEY CHECK (id = 1),
+                        indexed_up_to INTEGER NOT NULL
+                    )""",
+                    "INSERT INTO search_index (id, indexed_up_to) SELECT 1, coalesce(max(seq), 0) FROM messages",
+                    // Only an indexed row may be taken out of the index: FTS5 would otherwise
+                    // remove words that were never put in. (Nothing deletes messages yet.)
+                    "DROP TRIGGER messages_fts_delete",
+                    """
+                    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+                    WHEN old.seq <= (SELECT indexed_up_to FROM search_index) BEGIN
+                        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+                    END"""));
 
     static final int VERSION = MIGRATIONS.size();
 
@@ -67,6 +92,11 @@ final class Schema {
 
     /** Brings the file up to {@link #VERSION}; returns the version it found. */
     static int migrate(Connection connection) throws SQLException {
+        return migrate(connection, VERSION);
+    }
+
+    /** Brings the file up to {@code target} (tests build files of older versions with it); returns the version it found. */
+    static int migrate(Connection connection, int target) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             requireFts5(statement);
             int found = Integer.parseInt(Connections.queryString(statement, "PRAGMA user_version"));
@@ -74,7 +104,7 @@ final class Schema {
                 throw new StoreException("it was written by a newer Parley (schema version " + found
                         + ", this one knows up to " + VERSION + ")");
             }
-            for (int version = found + 1; version <= VERSION; version++) {
+            for (int version = found + 1; version <= target; version++) {
                 apply(statement, version);
             }
             return found;

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link MessageStore} of a relay or mesh peer: one SQLite file, {@value #FILE_NAME}, in its
  * data folder. Appends go through one writer thread that commits them in batches
- * ({@link BatchWriter}); reads use a pool of their own connections ({@link ReadPool}), which WAL
- * lets run while the writer commits. One process at a time may open a folder.
+ * ({@link BatchWriter}) and fills the search index behind them ({@link SearchIndexer}); reads use
+ * a pool of their own connections ({@link ReadPool}), which WAL lets run while the writer commits;
+ * another thread copies the log into the database file ({@link Checkpointer}). One process at a
+ * time may open a folder.
  */
 public final class SqliteMessageStore implements MessageStore {
 
@@ -47,16 +49,18 @@ public final class SqliteMessageStore implements MessageStore {
     private final WriteStatements statements;
     private final BatchWriter writer;
     private final ReadPool reads;
+    private final Checkpointer checkpointer;
     private volatile boolean closed;
 
     private SqliteMessageStore(Path db, DataDirLock lock, Connection writerConnection, WriteStatements statements,
-                               BatchWriter writer, ReadPool reads) {
+                               BatchWriter writer, ReadPool reads, Checkpointer checkpointer) {
         this.db = db;
         this.lock = lock;
         this.writerConnection = writerConnection;
         this.statements = statements;
         this.writer = writer;
         this.reads = reads;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -94,10 +98,14 @@ public final class SqliteMessageStore implements MessageStore {
                 opened.addFirst(reader);
                 readers.add(reader);
             }
-            BatchWriter writer = new BatchWriter(statements, options, db.toString());
+            Checkpointer checkpointer = new Checkpointer(Connections.checkpointer(db, options), db.toString());
+            opened.addFirst(checkpointer);
+            SearchIndexer indexer = new SearchIndexer(statements, options, db.toString());
+            BatchWriter writer = new BatchWriter(statements, indexer, options, db.toString());
             SqliteMessageStore store = new SqliteMessageStore(db, lock, writerConnection, statements, writer,
-                    new ReadPool(readers, db.toString()));
+                    new ReadPool(readers, db.toString()), checkpointer);
             writer.start();
+            checkpointer.start();
             log.debug("Opened the message store {} (schema version {}{})", db, Schema.VERSION,
                     found == Schema.VERSION ? "" : ", migrated from " + found);
             return store;
@@ -205,8 +213,9 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     /**
-     * Commits every accepted write and completes its future, then closes the files. Later calls do
-     * nothing. Must not be called from a completion callback (it would wait for its own thread).
+     * Commits every accepted write and completes its future, brings the search index up to date
+     * (so that a store opened again on this folder searches everything at once), then closes the
+     * files. Later calls do nothing. Must not be called from a completion callback (it would wait for its own thread).
      */
     @Override
     public synchronized void close() {
@@ -219,6 +228,7 @@ public final class SqliteMessageStore implements MessageStore {
         closed = true;
         writer.stop();
         reads.close();
+        closeAll(List.of(checkpointer));
         // The last connection to close checkpoints the WAL into the database file.
         closeAll(List.of(statements, writerConnection, lock));
         log.debug("Closed the message store {}", db);

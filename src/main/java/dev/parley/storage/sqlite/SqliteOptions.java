@@ -11,20 +11,37 @@ import java.time.Duration;
  * @param readers        read connections, so that many reads run at once
  * @param busyTimeout    how long SQLite waits for a lock held by another connection
  * @param enqueueTimeout how long {@code append} blocks on a full queue before failing the write
+ * @param indexBatch     most messages added to the search index in one transaction, which appends
+ *                       wait behind
+ * @param indexInterval  how often the search index catches up by one {@code indexBatch} while
+ *                       appends keep the writer busy (it catches up whenever the writer is idle),
+ *                       and how long it waits to retry after a failure; {@code null}: only at
+ *                       close (tests, to see a lagging index)
  */
-record SqliteOptions(int queueCapacity, int maxBatch, int readers, Duration busyTimeout, Duration enqueueTimeout) {
+record SqliteOptions(int queueCapacity, int maxBatch, int readers, Duration busyTimeout, Duration enqueueTimeout,
+                     int indexBatch, Duration indexInterval) {
 
     SqliteOptions {
-        if (queueCapacity < 1 || maxBatch < 1 || readers < 1) {
-            throw new IllegalArgumentException("queueCapacity, maxBatch and readers must be positive");
+        if (queueCapacity < 1 || maxBatch < 1 || readers < 1 || indexBatch < 1) {
+            throw new IllegalArgumentException("queueCapacity, maxBatch, readers and indexBatch must be positive");
         }
     }
 
     static SqliteOptions defaults() {
-        return new SqliteOptions(16_384, 1_000, 4, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return new SqliteOptions(16_384, 1_000, 4, Duration.ofSeconds(5), Duration.ofSeconds(10),
+                2_000, Duration.ofMillis(250));
     }
 
     SqliteOptions withBusyTimeout(Duration timeout) {
-        return new SqliteOptions(queueCapacity, maxBatch, readers, timeout, enqueueTimeout);
+        return new SqliteOptions(queueCapacity, maxBatch, readers, timeout, enqueueTimeout, indexBatch, indexInterval);
+    }
+
+    /** Search indexing only at close, so that the index lags every append until then. */
+    SqliteOptions indexingOnlyAtClose() {
+        return new SqliteOptions(queueCapacity, maxBatch, readers, busyTimeout, enqueueTimeout, indexBatch, null);
+    }
+
+    SqliteOptions withIndexBatch(int rows) {
+        return new SqliteOptions(queueCapacity, maxBatch, readers, busyTimeout, enqueueTimeout, rows, indexInterval);
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.model.ChatMessage;
 import dev.parley.storage.Conversation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -20,6 +21,10 @@ final class WriteStatements implements AutoCloseable {
     private final PreparedStatement insertMessage;
     private final PreparedStatement insertParticipant;
     private final PreparedStatement putTopic;
+    private final PreparedStatement indexedUpTo;
+    private final PreparedStatement indexEnd;
+    private final PreparedStatement index;
+    private final PreparedStatement moveIndexMark;
 
     WriteStatements(Connection connection) throws SQLException {
         begin = connection.prepareStatement("BEGIN IMMEDIATE");
@@ -35,6 +40,12 @@ final class WriteStatements implements AutoCloseable {
                 INSERT INTO topics (channel_key, channel, text, set_by, set_at_ms) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (channel_key) DO UPDATE SET channel = excluded.channel, text = excluded.text,
                     set_by = excluded.set_by, set_at_ms = excluded.set_at_ms""");
+        indexedUpTo = connection.prepareStatement("SELECT indexed_up_to FROM search_index");
+        indexEnd = connection.prepareStatement(
+                "SELECT max(seq) FROM (SELECT seq FROM messages WHERE seq > ? ORDER BY seq LIMIT ?)");
+        index = connection.prepareStatement(
+                "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ? AND seq <= ?");
+        moveIndexMark = connection.prepareStatement("UPDATE search_index SET indexed_up_to = ?");
     }
 
     void begin() throws SQLException {
@@ -79,10 +90,43 @@ final class WriteStatements implements AutoCloseable {
         putTopic.executeUpdate();
     }
 
+    /** The newest seq in the search index: every message up to it is indexed, none after. */
+    long indexedUpTo() throws SQLException {
+        try (ResultSet rows = indexedUpTo.executeQuery()) {
+            if (!rows.next()) {
+                throw new SQLException("search_index has no row");
+            }
+            return rows.getLong(1);
+        }
+    }
+
+    /** The seq of the last of the (up to) {@code rows} messages after {@code after}; {@code after} when there are none. */
+    long indexEnd(long after, int rows) throws SQLException {
+        indexEnd.setLong(1, after);
+        indexEnd.setInt(2, rows);
+        try (ResultSet result = indexEnd.executeQuery()) {
+            if (!result.next()) {
+                return after;
+            }
+            long end = result.getLong(1);
+            return result.wasNull() ? after : end;
+        }
+    }
+
+    /** In an open transaction: adds the messages after {@code after} up to {@code upTo} to the search index. */
+    void index(long after, long upTo) throws SQLException {
+        index.setLong(1, after);
+        index.setLong(2, upTo);
+        index.executeUpdate();
+        moveIndexMark.setLong(1, upTo);
+        moveIndexMark.executeUpdate();
+    }
+
     @Override
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {
-                begin, commit, rollback, insertMessage, insertParticipant, putTopic}) {
+                begin, commit, rollback, insertMessage, insertParticipant, putTopic,
+                indexedUpTo, indexEnd, index, moveIndexMark}) {
             statement.close();
         }
     }

@@ -1,0 +1,91 @@
+package dev.parley.storage.sqlite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the write-ahead log into the database file from its own thread and connection, so that
+ * the writer's commits do not. SQLite otherwise checkpoints inside the commit that takes the log
+ * past 1000 pages: measured, that was about a third of the writer's time per append and its
+ * longest stalls (a checkpoint syncs the log and the database file). A passive checkpoint runs
+ * alongside the writer and the readers, waiting for neither.
+ *
+ * <p>The log starts again from its beginning at the first commit after a checkpoint has copied
+ * all of it. Under a sustained load, commits follow each other too closely for that, so the writer
+ * keeps a checkpoint of its own at a higher threshold (see {@link Connections#writer}), which bounds
+ * the log: by then this thread has copied nearly all of it, and the writer's checkpoint has only the
+ * last frames left.
+ */
+final class Checkpointer implements AutoCloseable {
+
+    static final String THREAD_NAME = "parley-store-checkpoint";
+
+    /** How often it checkpoints; one with nothing to copy costs next to nothing. */
+    static final Duration INTERVAL = Duration.ofMillis(100);
+
+    /** The log size, in pages, at which the writer checkpoints itself (SQLite's default is 1000). */
+    static final int WRITER_BACKSTOP_PAGES = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+
+    private final Connection connection;
+    private final long intervalNanos;
+    private final String name;
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    /** @param name the database, for messages */
+    Checkpointer(Connection connection, String name) {
+        this.connection = connection;
+        this.intervalNanos = INTERVAL.toNanos();
+        this.name = name;
+        this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try (Statement statement = connection.createStatement()) {
+            while (!stopping) {
+                LockSupport.parkNanos(intervalNanos);
+                if (stopping) {
+                    return;
+                }
+                try (ResultSet ignored = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                    // busy, log frames, checkpointed frames: nothing to act on.
+                } catch (SQLException e) {
+                    log.debug("A checkpoint of {} failed; the next one will try again", name, e);
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("The checkpoint thread of {} stopped; the writer checkpoints on its own", name, e);
+        }
+    }
+
+    /** Stops the thread, waiting for a checkpoint under way, then closes its connection. */
+    @Override
+    public void close() throws SQLException {
+        stopping = true;
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        connection.close();
+    }
+}
