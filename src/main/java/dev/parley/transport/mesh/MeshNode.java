@@ -1,0 +1,455 @@
+package dev.parley.transport.mesh;
+
+import dev.parley.model.ChannelTopic;
+import dev.parley.model.Member;
+import dev.parley.protocol.CaseMapping;
+import dev.parley.transport.HistoryRequest;
+import dev.parley.transport.OutgoingMessage;
+import dev.parley.transport.TransportState;
+import dev.parley.transport.mesh.Envelope.Bye;
+import dev.parley.transport.mesh.Envelope.CatchUpRequest;
+import dev.parley.transport.mesh.Envelope.CatchUpResponse;
+import dev.parley.transport.mesh.Envelope.ChannelHead;
+import dev.parley.transport.mesh.Envelope.Chat;
+import dev.parley.transport.mesh.Envelope.Heartbeat;
+import dev.parley.transport.mesh.Envelope.Hello;
+import dev.parley.transport.mesh.Envelope.Part;
+import dev.parley.transport.mesh.Envelope.RepairRequest;
+import dev.parley.transport.mesh.Envelope.RepairResponse;
+import dev.parley.transport.mesh.Envelope.StreamHead;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQException;
+
+/**
+ * One mesh peer: wires the parts together and turns the transport's commands and the sockets'
+ * envelopes into calls on them. Everything here runs on the {@link MeshLoop} thread.
+ */
+final class MeshNode implements Inbound.Handler {
+
+    static final String ENDPOINT = "LAN mesh";
+    private static final Logger log = LoggerFactory.getLogger(MeshNode.class);
+    private static final Duration FAST_TICK = Duration.ofMillis(100);
+    /** Time for a goodbye to leave before the sockets close on quit. */
+    private static final int BYE_LINGER_MILLIS = 500;
+
+    private final MeshConfig config;
+    private final MeshLoop loop;
+    private final MeshSockets sockets;
+    private final Events events;
+    private final Counters counters;
+    private final LocalPeer self;
+    private final Topics topics;
+    private final MeshHistory history;
+    private final OutLog outLog;
+    private final StreamTracker tracker;
+    private final PresenceKeeper presence;
+    private final PeerLinks links;
+    private final ChatFlow chat;
+    private final Repairs repairs;
+    private final CatchUp catchUp;
+    private final MeshDiscovery discovery;
+    private final Inbound inbound;
+    private final MeshViews views;
+    private boolean running;
+
+    MeshNode(MeshConfig config, MeshLoop loop, ZContext context, Events events, Counters counters, MeshViews views) {
+        this.config = config;
+        this.loop = loop;
+        this.events = events;
+        this.counters = counters;
+        this.views = views;
+        long now = config.clock().millis();
+        this.self = new LocalPeer(config.peerId(), now, config.nick(), now);
+        this.sockets = new MeshSockets(context, config);
+        this.history = new MeshHistory(config.store());
+        this.topics = new Topics(history);
+        this.outLog = new OutLog(config.repairWindow());
+        this.tracker = new StreamTracker(this::follows, counters);
+        this.presence = new PresenceKeeper(self, events, config.timings(), this::lostNick);
+        this.inbound = new Inbound(this, counters);
+        this.links = new PeerLinks(sockets, loop, config.bindAddress(), inbound::readDealer);
+        this.chat = new ChatFlow(self, presence, sockets, outLog, tracker, history, topics, events, counters,
+                config.clock(), loop);
+        this.repairs = new Repairs(self, presence, links, tracker, outLog, chat, sockets, counters, config.timings());
+        this.catchUp = new CatchUp(self, presence, links, history, topics, chat, sockets, events, config);
+        this.discovery = new MeshDiscovery(config);
+        views.nick(self.nick);
+    }
+
+    // --- lifecycle -----------------------------------------------------------------------------
+
+    void start() {
+        events.emit(l -> l.stateChanged(TransportState.of(TransportState.Phase.CONNECTING, ENDPOINT)));
+        try {
+            sockets.open();
+        } catch (ZMQException | IllegalArgumentException e) {
+            log.warn("mesh cannot listen on {}: {}", config.bindAddress(), e.toString());
+            events.emit(l -> l.stateChanged(new TransportState(TransportState.Phase.OFFLINE, ENDPOINT, Duration.ZERO,
+                    "cannot listen on " + config.bindAddress() + ": " + e.getMessage())));
+            loop.stop(() -> sockets.close(0));
+            return;
+        }
+        views.ports(sockets.pubPort(), sockets.catchUpPort());
+        sockets.subscribe(Streams.presenceTopic());
+        sockets.subscribe(Streams.directTopic(self.id));
+        loop.register(sockets.sub(), () -> inbound.readSub(sockets.sub()));
+        loop.register(sockets.router(), () -> inbound.readRouter(sockets.router()));
+        running = true;
+        config.peers().forEach(peer -> links.manual(PeerAddress.parse(peer)));
+        startDiscovery();
+        loop.every(config.timings().heartbeat(), this::heartbeatTick);
+        loop.every(FAST_TICK, () -> {
+            repairs.askDue();
+            catchUp.retryDue();
+        });
+        publishHeartbeat();
+        events.emit(l -> l.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, ENDPOINT)));
+        events.emit(l -> l.registered(self.nick));
+    }
+
+    /** Ends the peer: a goodbye first when {@code byeReason} is not null (a quit, not a close). */
+    void shutdown(String byeReason) {
+        if (running && byeReason != null) {
+            sockets.publish(Streams.presenceTopic(), EnvelopeCodec.encode(new Bye(self.id, self.incarnation,
+                    clean(byeReason))));
+        }
+        running = false;
+        sockets.close(byeReason != null ? BYE_LINGER_MILLIS : 0);
+        events.emit(l -> l.stateChanged(TransportState.of(TransportState.Phase.OFFLINE, ENDPOINT)));
+        discovery.close();
+    }
+
+    private void startDiscovery() {
+        if (!config.discovery()) {
+            return;
+        }
+        try {
+            discovery.start(self.nick, sockets.pubPort(),
+                    (peerId, address) -> loop.execute(() -> links.found(peerId, address, PeerLinks.Origin.BEACON,
+                            alive(peerId))),
+                    peerId -> loop.execute(() -> {
+                        if (presence.peer(peerId) == null) {
+                            links.gone(peerId, false);
+                        }
+                    }));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            log.warn("mesh discovery is off: {}", e.getMessage());
+            events.emit(l -> l.info(null, "LAN discovery is off (" + e.getMessage()
+                    + "); peers can still be reached with /connect host:port."));
+        }
+    }
+
+    // --- commands ------------------------------------------------------------------------------
+
+    void join(String channel) {
+        if (!running) {
+            return;
+        }
+        if (!Streams.isChannel(channel)) {
+            events.emit(l -> l.error(channel, "Cannot join " + channel
+                    + ": a channel name is # and up to 50 characters, without spaces or commas."));
+            return;
+        }
+        String folded = CaseMapping.fold(channel);
+        if (!self.inChannel(folded)) {
+            if (self.channels.size() >= MeshLimits.MAX_HEADS) {
+                events.emit(l -> l.error(channel, "Cannot join " + channel + ": you are in "
+                        + MeshLimits.MAX_HEADS + " channels already."));
+                return;
+            }
+            self.channels.put(folded, channel);
+            sockets.subscribe(Streams.channelTopic(channel));
+            for (Peer peer : presence.peers()) {
+                tracker.begin(peer.id, peer.incarnation, folded, peer.heads.getOrDefault(folded, 0L));
+            }
+            publishHeartbeat();
+            catchUp.joined(channel);
+        }
+        String name = self.channels.get(folded);
+        events.emit(l -> l.joined(name, self.nick));
+        ChannelTopic topic = topics.get(name);
+        if (topic != null) {
+            events.emit(l -> l.topic(name, topic, false));
+        }
+        List<Member> members = presence.members(folded);
+        events.emit(l -> l.members(name, members));
+    }
+
+    void part(String channel, String reason) {
+        String folded = CaseMapping.fold(channel);
+        if (!running || !self.inChannel(folded)) {
+            events.emit(l -> l.error(channel, "You're not on that channel: " + channel));
+            return;
+        }
+        String name = self.channels.remove(folded);
+        sockets.unsubscribe(Streams.channelTopic(name));
+        tracker.forgetStream(folded);
+        catchUp.parted(name);
+        sockets.publish(Streams.presenceTopic(), EnvelopeCodec.encode(new Part(self.id, self.incarnation, name,
+                clean(reason))));
+        publishHeartbeat();
+        events.emit(l -> l.parted(name, self.nick, reason));
+    }
+
+    void send(OutgoingMessage message) {
+        if (!running) {
+            events.emit(l -> l.sendFailed(message.localId(), "not connected to the mesh"));
+            return;
+        }
+        chat.send(message);
+    }
+
+    void setTopic(String channel, String text) {
+        chat.setTopic(channel, text);
+    }
+
+    void changeNick(String nick) {
+        if (!Streams.isNick(nick)) {
+            events.emit(l -> l.error(null, "Erroneous nickname: " + nick));
+            return;
+        }
+        if (nick.equals(self.nick)) {
+            return;
+        }
+        if (presence.byNick(nick) != null || presence.claimed(nick)) {
+            events.emit(l -> l.error(null, "Nickname is already in use: " + nick));
+            return;
+        }
+        String old = self.nick;
+        claimNick(nick);
+        events.emit(l -> l.nickChanged(old, nick));
+    }
+
+    void setAway(String message) {
+        self.away = message == null ? null : clean(message).isBlank() ? "away" : clean(message);
+        publishHeartbeat();
+        discovery.update(self.nick, self.away != null);
+        String away = self.away;
+        events.emit(l -> l.away(self.nick, away));
+        events.emit(l -> l.info(null, away == null ? "You are no longer marked as being away"
+                : "You have been marked as being away"));
+    }
+
+    void requestChannelList() {
+        var channels = presence.channels(topics.texts());
+        events.emit(l -> l.channelList(channels));
+    }
+
+    void requestMembers(String channel) {
+        List<Member> members = presence.members(CaseMapping.fold(channel));
+        events.emit(l -> l.members(channel, members));
+    }
+
+    void requestWho(String target) {
+        if (MeshHistory.isChannel(target)) {
+            List<Member> members = presence.members(CaseMapping.fold(target));
+            if (members.isEmpty()) {
+                events.emit(l -> l.info(target, "Nobody is in " + target + "."));
+            }
+            for (Member member : members) {
+                events.emit(l -> l.info(target, member.nick() + " in " + target + ": "
+                        + member.presence().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            return;
+        }
+        if (CaseMapping.fold(target).equals(CaseMapping.fold(self.nick))) {
+            events.emit(l -> l.info(null, self.nick + " is you (peer " + self.id + "), in "
+                    + String.join(" ", self.channels.values())));
+            return;
+        }
+        Peer peer = presence.byNick(target);
+        if (peer == null) {
+            events.emit(l -> l.error(target, "No such nick: " + target));
+            return;
+        }
+        String host = links.hostOf(peer.id);
+        String state = switch (peer.presence()) {
+            case HERE -> "here";
+            case AWAY -> "away (" + peer.away + ")";
+            case UNREACHABLE -> "unreachable";
+        };
+        events.emit(l -> l.info(null, peer.nick + " is " + state + " (peer " + peer.id
+                + (host == null ? "" : " at " + host) + "), in " + String.join(" ", peer.channels.values())));
+    }
+
+    void requestHistory(HistoryRequest request) {
+        var messages = history.answer(request, self.nick);
+        events.emit(l -> l.history(request.target(), messages, request.beforeId() != null));
+    }
+
+    void connectTo(PeerAddress address) {
+        if (running) {
+            links.manual(address);
+        }
+    }
+
+    /** Sends a heartbeat now (a user's "reconnect": the mesh has no connection to retry). */
+    void heartbeatNow() {
+        if (running) {
+            publishHeartbeat();
+        }
+    }
+
+    void dropWhen(Predicate<Chat> rule) {
+        chat.dropWhen(rule);
+    }
+
+    // --- envelopes -----------------------------------------------------------------------------
+
+    @Override
+    public void published(Envelope envelope) {
+        long holes = counters.holes.get();
+        switch (envelope) {
+            case Chat message -> chat.receive(message, ChatFlow.Source.LIVE);
+            case Heartbeat beat -> heard(beat);
+            case Bye bye -> {
+                Peer peer = presence.bye(bye);
+                if (peer != null) {
+                    left(peer);
+                }
+            }
+            case Part part -> presence.part(part);
+            default -> { }
+        }
+        if (counters.holes.get() != holes) {
+            repairs.askDue();
+        }
+    }
+
+    @Override
+    public void requested(byte[] identity, Envelope envelope) {
+        switch (envelope) {
+            case Hello hello -> links.found(hello.peerId(), new PeerAddress(hello.host(), hello.pubPort()),
+                    PeerLinks.Origin.HELLO, alive(hello.peerId()));
+            case CatchUpRequest request -> catchUp.answer(identity, request);
+            case RepairRequest request -> repairs.answer(identity, request);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void answered(String peerId, Envelope envelope) {
+        switch (envelope) {
+            case CatchUpResponse response -> catchUp.answered(peerId, response);
+            case RepairResponse response -> repairs.answered(peerId, response);
+            default -> { }
+        }
+    }
+
+    private void heard(Heartbeat beat) {
+        PresenceKeeper.Heard heard = presence.heartbeat(beat, System.nanoTime());
+        if (heard == null) {
+            return;
+        }
+        Peer peer = heard.peer();
+        if (heard.reincarnated()) {
+            tracker.reincarnated(peer.id, peer.incarnation);
+        }
+        links.heard(peer);
+        if (heard.first()) {
+            sayHello(peer);
+        }
+        String ownDirect = Streams.direct(self.id);
+        for (Map.Entry<String, Long> head : peer.heads.entrySet()) {
+            String stream = head.getKey();
+            if (stream.equals(ownDirect) || self.inChannel(stream)) {
+                tracker.advertised(peer.id, peer.incarnation, stream, head.getValue());
+            }
+        }
+        catchUp.heard(peer);
+        publishViews();
+    }
+
+    /** Tells a newly heard peer where this one publishes, in case it has not heard our beacon. */
+    private void sayHello(Peer peer) {
+        String host = links.hostOf(peer.id);
+        String own = host == null ? null : links.ownHostFor(host);
+        if (own != null) {
+            links.request(peer, EnvelopeCodec.encode(new Hello(self.id, own, sockets.pubPort())));
+        }
+    }
+
+    private void left(Peer peer) {
+        links.gone(peer.id, discovery.announced().contains(peer.id));
+        publishViews();
+    }
+
+    // --- presence ------------------------------------------------------------------------------
+
+    private void heartbeatTick() {
+        publishHeartbeat();
+        for (Peer gone : presence.sweep(System.nanoTime())) {
+            left(gone);
+        }
+        publishViews();
+    }
+
+    private void publishHeartbeat() {
+        List<ChannelHead> channels = self.channels.entrySet().stream()
+                .map(e -> new ChannelHead(e.getValue(), outLog.head(e.getKey()))).toList();
+        List<StreamHead> heads = outLog.otherHeads(self.channels.keySet()).stream()
+                .map(e -> new StreamHead(e.getKey(), e.getValue())).toList();
+        Heartbeat beat = new Heartbeat(self.id, self.incarnation, self.nick, self.nickSince, self.away,
+                sockets.pubPort(), sockets.catchUpPort(), channels, heads);
+        sockets.publish(Streams.presenceTopic(), EnvelopeCodec.encode(beat));
+    }
+
+    /** This peer's claim on a nick was beaten by an earlier one: it takes the name it shows under. */
+    private void lostNick(String shown) {
+        String old = self.nick;
+        self.nick = shown;
+        self.nickSince = config.clock().millis();
+        views.nick(shown);
+        discovery.update(shown, self.away != null);
+        loop.execute(this::heartbeatNow);
+        events.emit(l -> l.error(null, "The nick " + old + " is taken on the mesh by a peer that had it first; you are now "
+                + shown + "."));
+        events.emit(l -> l.nickChanged(old, shown));
+        events.emit(l -> l.registered(shown));
+    }
+
+    private void claimNick(String nick) {
+        self.nick = nick;
+        self.nickSince = config.clock().millis();
+        views.nick(nick);
+        presence.ownClaimChanged();
+        discovery.update(self.nick, self.away != null);
+        publishHeartbeat();
+    }
+
+    private void publishViews() {
+        views.peers(presence.peers().stream()
+                .map(p -> new MeshPeer(p.id, p.shownNick(), p.presence(), List.copyOf(p.channels.values())))
+                .toList());
+    }
+
+    private boolean alive(String peerId) {
+        Peer peer = presence.peer(peerId);
+        return peer != null && !peer.unreachable;
+    }
+
+    /** Which streams this peer follows: its joined channels and its own direct stream. */
+    private boolean follows(String stream) {
+        return Streams.isDirect(stream) ? Streams.recipientOf(stream).equals(self.id) : self.inChannel(stream);
+    }
+
+    /** A reason or away text as it may go on the wire: no control characters, within its limit. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        int end = Math.min(plain.length(), MeshLimits.MAX_REASON_LENGTH);
+        if (end > 0 && end < plain.length() && Character.isHighSurrogate(plain.charAt(end - 1))) {
+            end--;
+        }
+        return plain.substring(0, end);
+    }
+}
