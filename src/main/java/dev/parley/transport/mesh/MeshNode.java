@@ -132,7 +132,7 @@ final class MeshNode implements Inbound.Handler {
         try {
             discovery.start(self.nick, sockets.pubPort(),
                     (peerId, address) -> loop.execute(() -> links.found(peerId, address, PeerLinks.Origin.BEACON,
-                            alive(peerId))),
+                            presence.peer(peerId))),
                     peerId -> loop.execute(() -> {
                         if (presence.peer(peerId) == null) {
                             links.gone(peerId, false);
@@ -326,7 +326,7 @@ final class MeshNode implements Inbound.Handler {
     public void requested(byte[] identity, Envelope envelope) {
         switch (envelope) {
             case Hello hello -> links.found(hello.peerId(), new PeerAddress(hello.host(), hello.pubPort()),
-                    PeerLinks.Origin.HELLO, alive(hello.peerId()));
+                    PeerLinks.Origin.HELLO, presence.peer(hello.peerId()));
             case CatchUpRequest request -> catchUp.answer(identity, request);
             case RepairRequest request -> repairs.answer(identity, request);
             default -> { }
@@ -427,11 +427,6 @@ final class MeshNode implements Inbound.Handler {
         views.peers(presence.peers().stream()
                 .map(p -> new MeshPeer(p.id, p.shownNick(), p.presence(), List.copyOf(p.channels.values())))
                 .toList());
-    }
-
-    private boolean alive(String peerId) {
-        Peer peer = presence.peer(peerId);
-        return peer != null && !peer.unreachable;
     }
 
     /** Which streams this peer follows: its joined channels and its own direct stream. */

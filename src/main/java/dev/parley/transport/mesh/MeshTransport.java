@@ -186,6 +186,11 @@ public final class MeshTransport implements Transport {
         return views.pubPort();
     }
 
+    /** The catch-up (ROUTER) socket's port; 0 before it listens. */
+    int catchUpPort() {
+        return views.catchUpPort();
+    }
+
     /** Test hook: received messages matching {@code rule} are dropped as if lost on the wire. */
     void dropIncoming(Predicate<Chat> rule) {
         run(() -> node.dropWhen(rule));

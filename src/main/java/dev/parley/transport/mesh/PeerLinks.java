@@ -69,10 +69,13 @@ final class PeerLinks {
 
     /**
      * A peer announced itself (beacon) or asked to be connected to (hello) at {@code address}.
+     * While its heartbeats arrive over another connection to the same port (a second address of
+     * one host), nothing changes; a new port means a new socket (the peer restarted), which
+     * replaces the old connection.
      *
-     * @param alive whether its heartbeats arrive now, over whatever connection
+     * @param known the peer as the table has it, or null
      */
-    void found(String peerId, PeerAddress address, Origin origin, boolean alive) {
+    void found(String peerId, PeerAddress address, Origin origin, Peer known) {
         String endpoint = address.tcpEndpoint();
         Link existing = links.get(endpoint);
         if (existing != null) {
@@ -83,13 +86,16 @@ final class PeerLinks {
         }
         List<Map.Entry<String, Link>> old = links.entrySet().stream()
                 .filter(e -> peerId.equals(e.getValue().peerId)).toList();
-        if (!old.isEmpty() && alive) {
+        boolean heardThere = known != null && !known.unreachable && known.pubPort == address.port();
+        if (!old.isEmpty() && heardThere) {
             return;
         }
         for (Map.Entry<String, Link> stale : old) {
             if (stale.getValue().origin != Origin.MANUAL) {
                 links.remove(stale.getKey());
                 sockets.disconnect(stale.getKey());
+            } else {
+                stale.getValue().peerId = null;
             }
         }
         links.put(endpoint, new Link(address, origin, peerId));
