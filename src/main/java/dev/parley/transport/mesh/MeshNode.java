@@ -57,6 +57,7 @@ final class MeshNode implements Inbound.Handler {
     private final Inbound inbound;
     private final MeshViews views;
     private boolean running;
+    private boolean offline;
 
     MeshNode(MeshConfig config, MeshLoop loop, ZContext context, Events events, Counters counters, MeshViews views) {
         this.config = config;
@@ -90,10 +91,10 @@ final class MeshNode implements Inbound.Handler {
             sockets.open();
         } catch (ZMQException | IllegalArgumentException e) {
             log.warn("mesh cannot listen on {}: {}", config.bindAddress(), e.toString());
-            events.emit(l -> l.stateChanged(new TransportState(TransportState.Phase.OFFLINE, ENDPOINT, Duration.ZERO,
-                    "cannot listen on " + config.bindAddress() + ": " + e.getMessage())));
-            loop.stop(() -> sockets.close(0));
-            return;
+            offline(new TransportState(TransportState.Phase.OFFLINE, ENDPOINT, Duration.ZERO,
+                    "cannot listen on " + config.bindAddress() + ": " + e.getMessage()));
+            return; // the loop idles until close() releases what was opened
+
         }
         views.ports(sockets.pubPort(), sockets.catchUpPort());
         sockets.subscribe(Streams.presenceTopic());
@@ -121,8 +122,16 @@ final class MeshNode implements Inbound.Handler {
         }
         running = false;
         sockets.close(byeReason != null ? BYE_LINGER_MILLIS : 0);
-        events.emit(l -> l.stateChanged(TransportState.of(TransportState.Phase.OFFLINE, ENDPOINT)));
+        offline(TransportState.of(TransportState.Phase.OFFLINE, ENDPOINT));
         discovery.close();
+    }
+
+    /** Says OFFLINE once, whether the peer failed to start or stopped. */
+    private void offline(TransportState state) {
+        if (!offline) {
+            offline = true;
+            events.emit(l -> l.stateChanged(state));
+        }
     }
 
     private void startDiscovery() {

@@ -23,6 +23,8 @@ import org.zeromq.ZMQ;
 final class PeerLinks {
 
     private static final Logger log = LoggerFactory.getLogger(PeerLinks.class);
+    /** Connections made on a beacon's or a hello's word; past it new ones are refused (made-up peers). */
+    static final int MAX_LINKS = 1024;
 
     enum Origin { MANUAL, BEACON, HELLO }
 
@@ -88,6 +90,10 @@ final class PeerLinks {
                 .filter(e -> peerId.equals(e.getValue().peerId)).toList();
         boolean heardThere = known != null && !known.unreachable && known.pubPort == address.port();
         if (!old.isEmpty() && heardThere) {
+            return;
+        }
+        if (old.isEmpty() && links.size() >= MAX_LINKS) {
+            log.warn("{} connections already; {} at {} not connected", MAX_LINKS, peerId, endpoint);
             return;
         }
         for (Map.Entry<String, Link> stale : old) {

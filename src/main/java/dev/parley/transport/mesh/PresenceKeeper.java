@@ -29,6 +29,8 @@ final class PresenceKeeper {
     record Heard(Peer peer, boolean first, boolean reincarnated) {
     }
 
+    /** Peers kept; heartbeats from more new ones are ignored until some are gone. */
+    static final int MAX_PEERS = 1000;
     private static final Comparator<Peer> BY_NICK = Comparator.comparing(Peer::shownNick, String.CASE_INSENSITIVE_ORDER);
 
     private final LocalPeer self;
@@ -60,6 +62,9 @@ final class PresenceKeeper {
         boolean first = peer == null;
         boolean reincarnated = false;
         if (first) {
+            if (peers.size() >= MAX_PEERS) {
+                return null; // a flood of made-up peers: the table stays bounded
+            }
             peer = new Peer(beat.peerId());
             peers.put(peer.id, peer);
         } else if (beat.incarnation() != peer.incarnation) {

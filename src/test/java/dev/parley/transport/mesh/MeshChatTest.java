@@ -130,6 +130,16 @@ class MeshChatTest {
     }
 
     @Test
+    void aPortInUseEndsOfflineWithTheReason() {
+        Node ada = net.start("ada");
+        Node bob = net.start(net.config("bob").withBind("127.0.0.1", ada.transport().pubPort(), 0));
+        await().atMost(AT_MOST).until(() -> !bob.events().lines("state OFFLINE LAN mesh cannot listen on 127.0.0.1").isEmpty());
+        bob.transport().join("#lab", null);
+        bob.transport().close();
+        assertEquals(List.of(TransportState.Phase.CONNECTING, TransportState.Phase.OFFLINE), bob.events().phases());
+    }
+
+    @Test
     void aQuitIsSeenAtOnce() {
         Node ada = net.start("ada");
         Node bob = net.start("bob");
