@@ -161,6 +161,7 @@ class MeshReliabilityTest {
         sayAll(ada, "#lab", burst);
         assertExactlyOnce(bob, "#lab", burst);
         assertEquals(400, bob.transport().stats().delivered());
+        System.out.println("tiny high-water mark: " + bob.transport().stats()); // drops vary from run to run
     }
 
     @Test
