@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** The envelope codec without sockets: bytes in, envelopes out, and every bad frame a rejection. */
-class EnvelopeCodecTest {
+class MeshEnvelopeCodecTest {
 
     private static final Chat CHAT = new Chat("01JC0DE", "peer-a", 42, "ada", 1_700_000_000_000L, "#lab", 7,
             ChatKind.MESSAGE, "#Lab", "hello \u00e5\u00e4\u00f6 \u0001ACTION waves\u0001");
