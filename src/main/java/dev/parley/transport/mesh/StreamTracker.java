@@ -100,6 +100,12 @@ final class StreamTracker {
             return Verdict.UNTRACKED;
         }
         State state = state(peerId, incarnation, stream);
+        if (seq == state.mark + 1 && state.above.isEmpty()) {
+            // In order, no hole: the common case needs no set.
+            state.mark = seq;
+            state.head = Math.max(state.head, seq);
+            return Verdict.NEW;
+        }
         if (seq <= state.mark || !state.above.add(seq)) {
             return Verdict.DUPLICATE;
         }

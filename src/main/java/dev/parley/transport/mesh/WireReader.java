@@ -2,6 +2,7 @@ package dev.parley.transport.mesh;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class WireReader {
 
     private final ByteBuffer in;
+    private CharsetDecoder utf8;
 
     WireReader(byte[] frame) {
         this.in = ByteBuffer.wrap(frame);
@@ -56,16 +58,32 @@ final class WireReader {
             throw new MalformedFrame(field + " too long: " + length + " bytes, at most " + maxBytes);
         }
         need(length, field);
-        ByteBuffer slice = in.slice(in.position(), length);
-        in.position(in.position() + length);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
+        int start = in.position();
+        in.position(start + length);
+        if (isAscii(start, length)) {
+            return new String(in.array(), start, length, StandardCharsets.US_ASCII);
+        }
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(slice).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+        try {
+            return utf8.reset().decode(ByteBuffer.wrap(in.array(), start, length)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedFrame(field + " is not valid UTF-8");
         }
+    }
+
+    /** Most fields are ASCII: those need no decoder. */
+    private boolean isAscii(int start, int length) {
+        byte[] bytes = in.array();
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A list length, checked against a limit before anything is allocated for it. */

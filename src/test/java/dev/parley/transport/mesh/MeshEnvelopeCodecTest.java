@@ -78,6 +78,10 @@ class MeshEnvelopeCodecTest {
                 new RepairRequest(1, "peer-a", 1, "#lab", 9, 3))));
         assertInstanceOf(EnvelopeCodec.Rejected.class, EnvelopeCodec.decode(EnvelopeCodec.encode(
                 new Heartbeat("peer-a", 1, "ada", 0, "line\nbreak", 1, 1, List.of(), List.of()))));
+        byte[] accented = EnvelopeCodec.encode(new Chat("01J", "peer-a", 1, "ada", 0, "#lab", 1, ChatKind.MESSAGE,
+                "#lab", "caf\u00e9"));
+        accented[accented.length - 1] = '('; // C3 28: not UTF-8
+        assertEquals(new EnvelopeCodec.Rejected("text is not valid UTF-8"), EnvelopeCodec.decode(accented));
         // A repair answer may only carry the stream it answers for.
         assertInstanceOf(EnvelopeCodec.Rejected.class, EnvelopeCodec.decode(EnvelopeCodec.encode(
                 new RepairResponse(4, 42, "#other", 1, true, List.of(CHAT)))));
