@@ -130,7 +130,7 @@ final class PresenceKeeper {
         for (Peer peer : List.copyOf(peers.values())) {
             long silence = nowNanos - peer.lastHeardNanos;
             if (silence > goneNanos) {
-                remove(peer, "Gone: no heartbeat for " + goneNanos / 1_000_000_000L + " s");
+                remove(peer, "Gone: no heartbeat for " + Math.ceilDiv(goneNanos, 1_000_000_000L) + " s");
                 gone.add(peer);
             } else if (silence > unreachableNanos && !peer.unreachable) {
                 peer.unreachable = true;
