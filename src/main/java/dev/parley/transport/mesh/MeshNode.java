@@ -3,20 +3,17 @@ package dev.parley.transport.mesh;
 import dev.parley.model.ChannelTopic;
 import dev.parley.model.Member;
 import dev.parley.protocol.CaseMapping;
-import dev.parley.transport.HistoryRequest;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.TransportState;
 import dev.parley.transport.mesh.Envelope.Bye;
 import dev.parley.transport.mesh.Envelope.CatchUpRequest;
 import dev.parley.transport.mesh.Envelope.CatchUpResponse;
-import dev.parley.transport.mesh.Envelope.ChannelHead;
 import dev.parley.transport.mesh.Envelope.Chat;
 import dev.parley.transport.mesh.Envelope.Heartbeat;
 import dev.parley.transport.mesh.Envelope.Hello;
 import dev.parley.transport.mesh.Envelope.Part;
 import dev.parley.transport.mesh.Envelope.RepairRequest;
 import dev.parley.transport.mesh.Envelope.RepairResponse;
-import dev.parley.transport.mesh.Envelope.StreamHead;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +53,8 @@ final class MeshNode implements Inbound.Handler {
     private final MeshDiscovery discovery;
     private final Inbound inbound;
     private final MeshViews views;
+    private final OwnPresence own;
+    private final Queries queries;
     private boolean running;
     private boolean offline;
 
@@ -72,15 +71,17 @@ final class MeshNode implements Inbound.Handler {
         this.topics = new Topics(history);
         this.outLog = new OutLog(config.repairWindow());
         this.tracker = new StreamTracker(this::follows, counters);
-        this.presence = new PresenceKeeper(self, events, config.timings(), this::lostNick);
+        this.discovery = new MeshDiscovery(config);
+        this.own = new OwnPresence(self, sockets, outLog, discovery, views, events, config.clock());
+        this.presence = new PresenceKeeper(self, events, config.timings(), own::lostNick);
+        own.presence(presence);
         this.inbound = new Inbound(this, counters);
         this.links = new PeerLinks(sockets, loop, config.bindAddress(), inbound::readDealer);
         this.chat = new ChatFlow(self, presence, sockets, outLog, tracker, history, topics, events, counters,
                 config.clock(), loop);
         this.repairs = new Repairs(self, presence, links, tracker, outLog, chat, sockets, counters, config.timings());
         this.catchUp = new CatchUp(self, presence, links, history, topics, chat, sockets, events, config);
-        this.discovery = new MeshDiscovery(config);
-        views.nick(self.nick);
+        this.queries = new Queries(self, presence, links, history, topics, events);
     }
 
     // --- lifecycle -----------------------------------------------------------------------------
@@ -109,7 +110,7 @@ final class MeshNode implements Inbound.Handler {
             repairs.askDue();
             catchUp.retryDue();
         });
-        publishHeartbeat();
+        own.publishHeartbeat();
         events.emit(l -> l.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, ENDPOINT)));
         events.emit(l -> l.registered(self.nick));
     }
@@ -118,7 +119,7 @@ final class MeshNode implements Inbound.Handler {
     void shutdown(String byeReason) {
         if (running && byeReason != null) {
             sockets.publish(Streams.presenceTopic(), EnvelopeCodec.encode(new Bye(self.id, self.incarnation,
-                    clean(byeReason))));
+                    Streams.reason(byeReason))));
         }
         running = false;
         sockets.close(byeReason != null ? BYE_LINGER_MILLIS : 0);
@@ -177,7 +178,7 @@ final class MeshNode implements Inbound.Handler {
             for (Peer peer : presence.peers()) {
                 tracker.begin(peer.id, peer.incarnation, folded, peer.heads.getOrDefault(folded, 0L));
             }
-            publishHeartbeat();
+            own.publishHeartbeat();
             catchUp.joined(channel);
         }
         String name = self.channels.get(folded);
@@ -201,8 +202,8 @@ final class MeshNode implements Inbound.Handler {
         tracker.forgetStream(folded);
         catchUp.parted(name);
         sockets.publish(Streams.presenceTopic(), EnvelopeCodec.encode(new Part(self.id, self.incarnation, name,
-                clean(reason))));
-        publishHeartbeat();
+                Streams.reason(reason))));
+        own.publishHeartbeat();
         events.emit(l -> l.parted(name, self.nick, reason));
     }
 
@@ -219,77 +220,15 @@ final class MeshNode implements Inbound.Handler {
     }
 
     void changeNick(String nick) {
-        if (!Streams.isNick(nick)) {
-            events.emit(l -> l.error(null, "Erroneous nickname: " + nick));
-            return;
-        }
-        if (nick.equals(self.nick)) {
-            return;
-        }
-        if (presence.byNick(nick) != null || presence.claimed(nick)) {
-            events.emit(l -> l.error(null, "Nickname is already in use: " + nick));
-            return;
-        }
-        String old = self.nick;
-        claimNick(nick);
-        events.emit(l -> l.nickChanged(old, nick));
+        own.changeNick(nick);
     }
 
     void setAway(String message) {
-        self.away = message == null ? null : clean(message).isBlank() ? "away" : clean(message);
-        publishHeartbeat();
-        discovery.update(self.nick, self.away != null);
-        String away = self.away;
-        events.emit(l -> l.away(self.nick, away));
-        events.emit(l -> l.info(null, away == null ? "You are no longer marked as being away"
-                : "You have been marked as being away"));
+        own.setAway(message);
     }
 
-    void requestChannelList() {
-        var channels = presence.channels(topics.texts());
-        events.emit(l -> l.channelList(channels));
-    }
-
-    void requestMembers(String channel) {
-        List<Member> members = presence.members(CaseMapping.fold(channel));
-        events.emit(l -> l.members(channel, members));
-    }
-
-    void requestWho(String target) {
-        if (MeshHistory.isChannel(target)) {
-            List<Member> members = presence.members(CaseMapping.fold(target));
-            if (members.isEmpty()) {
-                events.emit(l -> l.info(target, "Nobody is in " + target + "."));
-            }
-            for (Member member : members) {
-                events.emit(l -> l.info(target, member.nick() + " in " + target + ": "
-                        + member.presence().name().toLowerCase(java.util.Locale.ROOT)));
-            }
-            return;
-        }
-        if (CaseMapping.fold(target).equals(CaseMapping.fold(self.nick))) {
-            events.emit(l -> l.info(null, self.nick + " is you (peer " + self.id + "), in "
-                    + String.join(" ", self.channels.values())));
-            return;
-        }
-        Peer peer = presence.byNick(target);
-        if (peer == null) {
-            events.emit(l -> l.error(target, "No such nick: " + target));
-            return;
-        }
-        String host = links.hostOf(peer.id);
-        String state = switch (peer.presence()) {
-            case HERE -> "here";
-            case AWAY -> "away (" + peer.away + ")";
-            case UNREACHABLE -> "unreachable";
-        };
-        events.emit(l -> l.info(null, peer.nick + " is " + state + " (peer " + peer.id
-                + (host == null ? "" : " at " + host) + "), in " + String.join(" ", peer.channels.values())));
-    }
-
-    void requestHistory(HistoryRequest request) {
-        var messages = history.answer(request, self.nick);
-        events.emit(l -> l.history(request.target(), messages, request.beforeId() != null));
+    Queries queries() {
+        return queries;
     }
 
     void connectTo(PeerAddress address) {
@@ -301,7 +240,7 @@ final class MeshNode implements Inbound.Handler {
     /** Sends a heartbeat now (a user's "reconnect": the mesh has no connection to retry). */
     void heartbeatNow() {
         if (running) {
-            publishHeartbeat();
+            own.publishHeartbeat();
         }
     }
 
@@ -392,44 +331,11 @@ final class MeshNode implements Inbound.Handler {
     // --- presence ------------------------------------------------------------------------------
 
     private void heartbeatTick() {
-        publishHeartbeat();
+        own.publishHeartbeat();
         for (Peer gone : presence.sweep(System.nanoTime())) {
             left(gone);
         }
         publishViews();
-    }
-
-    private void publishHeartbeat() {
-        List<ChannelHead> channels = self.channels.entrySet().stream()
-                .map(e -> new ChannelHead(e.getValue(), outLog.head(e.getKey()))).toList();
-        List<StreamHead> heads = outLog.otherHeads(self.channels.keySet()).stream()
-                .map(e -> new StreamHead(e.getKey(), e.getValue())).toList();
-        Heartbeat beat = new Heartbeat(self.id, self.incarnation, self.nick, self.nickSince, self.away,
-                sockets.pubPort(), sockets.catchUpPort(), channels, heads);
-        sockets.publish(Streams.presenceTopic(), EnvelopeCodec.encode(beat));
-    }
-
-    /** This peer's claim on a nick was beaten by an earlier one: it takes the name it shows under. */
-    private void lostNick(String shown) {
-        String old = self.nick;
-        self.nick = shown;
-        self.nickSince = config.clock().millis();
-        views.nick(shown);
-        discovery.update(shown, self.away != null);
-        loop.execute(this::heartbeatNow);
-        events.emit(l -> l.error(null, "The nick " + old + " is taken on the mesh by a peer that had it first; you are now "
-                + shown + "."));
-        events.emit(l -> l.nickChanged(old, shown));
-        events.emit(l -> l.registered(shown));
-    }
-
-    private void claimNick(String nick) {
-        self.nick = nick;
-        self.nickSince = config.clock().millis();
-        views.nick(nick);
-        presence.ownClaimChanged();
-        discovery.update(self.nick, self.away != null);
-        publishHeartbeat();
     }
 
     private void publishViews() {
@@ -441,19 +347,5 @@ final class MeshNode implements Inbound.Handler {
     /** Which streams this peer follows: its joined channels and its own direct stream. */
     private boolean follows(String stream) {
         return Streams.isDirect(stream) ? Streams.recipientOf(stream).equals(self.id) : self.inChannel(stream);
-    }
-
-    /** A reason or away text as it may go on the wire: no control characters, within its limit. */
-    static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String plain = text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        int end = Math.min(plain.length(), MeshLimits.MAX_REASON_LENGTH);
-        if (end > 0 && end < plain.length() && Character.isHighSurrogate(plain.charAt(end - 1))) {
-            end--;
-        }
-        return plain.substring(0, end);
     }
 }

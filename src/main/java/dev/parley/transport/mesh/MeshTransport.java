@@ -108,22 +108,22 @@ public final class MeshTransport implements Transport {
 
     @Override
     public void requestChannelList() {
-        run(node::requestChannelList);
+        run(() -> node.queries().channelList());
     }
 
     @Override
     public void requestMembers(String channel) {
-        run(() -> node.requestMembers(channel));
+        run(() -> node.queries().members(channel));
     }
 
     @Override
     public void requestWho(String target) {
-        run(() -> node.requestWho(target));
+        run(() -> node.queries().who(target));
     }
 
     @Override
     public void requestHistory(HistoryRequest request) {
-        run(() -> node.requestHistory(request));
+        run(() -> node.queries().history(request));
     }
 
     /** The mesh keeps no connection to retry: this only sends a heartbeat now. */

@@ -67,6 +67,20 @@ final class Streams {
         return text.codePoints().anyMatch(Character::isISOControl);
     }
 
+    /** A reason or away text as it may go on the wire: no control characters, within its limit. */
+    static String reason(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        int end = Math.min(plain.length(), MeshLimits.MAX_REASON_LENGTH);
+        if (end > 0 && end < plain.length() && Character.isHighSurrogate(plain.charAt(end - 1))) {
+            end--;
+        }
+        return plain.substring(0, end);
+    }
+
     static byte[] presenceTopic() {
         return PRESENCE_TOPIC.clone();
     }

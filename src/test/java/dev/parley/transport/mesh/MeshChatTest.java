@@ -1,13 +1,12 @@
 package dev.parley.transport.mesh;
 
 import static dev.parley.transport.mesh.MeshTestNet.AT_MOST;
+import static dev.parley.transport.mesh.MeshTestNet.say;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.model.MessageKind;
 import dev.parley.model.Presence;
-import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.TransportState;
 import dev.parley.transport.mesh.MeshTestNet.Node;
 import java.time.Duration;
@@ -27,10 +26,6 @@ class MeshChatTest {
     @AfterEach
     void closeAll() {
         net.close();
-    }
-
-    private static void say(Node node, String target, String text) {
-        node.transport().send(new OutgoingMessage("l-" + text, target, text, MessageKind.MESSAGE));
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.parley.transport.mesh;
 
 import static dev.parley.transport.mesh.MeshTestNet.AT_MOST;
+import static dev.parley.transport.mesh.MeshTestNet.say;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.model.ChatMessage;
-import dev.parley.model.MessageKind;
 import dev.parley.storage.MessageStore;
 import dev.parley.storage.sqlite.SqliteMessageStore;
 import dev.parley.transport.HistoryRequest;
-import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.mesh.MeshTestNet.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +35,6 @@ class MeshReliabilityTest {
     @AfterEach
     void closeAll() {
         net.close();
-    }
-
-    private static void say(Node node, String target, String text) {
-        node.transport().send(new OutgoingMessage("l-" + text, target, text, MessageKind.MESSAGE));
     }
 
     private static void sayAll(Node node, String target, List<String> texts) {

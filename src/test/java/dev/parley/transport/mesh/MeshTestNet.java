@@ -3,8 +3,10 @@ package dev.parley.transport.mesh;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.discovery.BeaconSettings;
+import dev.parley.model.MessageKind;
 import dev.parley.storage.InMemoryMessageStore;
 import dev.parley.storage.MessageStore;
+import dev.parley.transport.OutgoingMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -60,6 +62,11 @@ final class MeshTestNet implements AutoCloseable {
         await().atMost(AT_MOST).until(() -> events.lines().contains("registered " + config.nick())
                 || events.lines().stream().anyMatch(l -> l.startsWith("state OFFLINE")));
         return node;
+    }
+
+    /** Sends {@code text} from {@code node} to a channel or nick; its local id is {@code l-text}. */
+    static void say(Node node, String target, String text) {
+        node.transport().send(new OutgoingMessage("l-" + text, target, text, MessageKind.MESSAGE));
     }
 
     /** Waits until every node sees every other one, reachable. */

@@ -1,16 +1,11 @@
 package dev.parley.transport.mesh;
 
 import dev.parley.discovery.BeaconSettings;
-import dev.parley.model.ChannelSummary;
-import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
-import dev.parley.model.Member;
 import dev.parley.model.MessageKind;
 import dev.parley.model.Presence;
 import dev.parley.storage.InMemoryMessageStore;
 import dev.parley.transport.OutgoingMessage;
-import dev.parley.transport.TransportListener;
-import dev.parley.transport.TransportState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,15 +82,7 @@ public final class NamespacePeer {
     }
 
     /** Prints what the test checks; the rest is ignored. */
-    private static final class Printer implements TransportListener {
-        @Override
-        public void stateChanged(TransportState state) {
-        }
-
-        @Override
-        public void registered(String nick) {
-        }
-
+    private static final class Printer extends IgnoringListener {
         @Override
         public void message(ChatMessage message) {
             print("MSG " + message.sender() + " " + message.text());
@@ -117,44 +104,8 @@ public final class NamespacePeer {
         }
 
         @Override
-        public void joined(String channel, String nick) {
-        }
-
-        @Override
-        public void parted(String channel, String nick, String reason) {
-        }
-
-        @Override
-        public void kicked(String channel, String nick, String by, String reason) {
-        }
-
-        @Override
         public void quit(String nick, String reason) {
             print("GONE " + nick);
-        }
-
-        @Override
-        public void nickChanged(String oldNick, String newNick) {
-        }
-
-        @Override
-        public void topic(String channel, ChannelTopic topic, boolean changedNow) {
-        }
-
-        @Override
-        public void members(String channel, List<Member> members) {
-        }
-
-        @Override
-        public void away(String nick, String message) {
-        }
-
-        @Override
-        public void channelList(List<ChannelSummary> channels) {
-        }
-
-        @Override
-        public void info(String target, String text) {
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.parley.relay.FloodPolicy;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import dev.parley.storage.InMemoryMessageStore;
+import dev.parley.transport.mesh.IgnoringListener;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.mesh.MeshConfig;
 import dev.parley.transport.mesh.MeshStats;

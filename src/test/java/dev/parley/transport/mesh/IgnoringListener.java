@@ -1,4 +1,4 @@
-package dev.parley.transport.mesh.bench;
+package dev.parley.transport.mesh;
 
 import dev.parley.model.ChannelSummary;
 import dev.parley.model.ChannelTopic;
@@ -8,8 +8,8 @@ import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportState;
 import java.util.List;
 
-/** A listener that ignores everything; the bench overrides what it measures. */
-class IgnoringListener implements TransportListener {
+/** A listener that ignores everything but a failed send; a child peer or the bench overrides what it uses. */
+public class IgnoringListener implements TransportListener {
 
     @Override
     public void stateChanged(TransportState state) {
