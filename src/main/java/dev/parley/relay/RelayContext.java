@@ -1,5 +1,6 @@
 package dev.parley.relay;
 
+import dev.parley.model.MessageIds;
 import dev.parley.storage.MessageStore;
 import java.time.Clock;
 import java.time.Instant;

@@ -32,6 +32,7 @@ final class ArchitectureRules {
         rules.put("protocol depends only on model", protocolDependsOnlyOnModel());
         rules.put("client never reaches relay, ui or cli", clientStaysBelowTheUi());
         rules.put("transport never reaches client, relay, ui or cli", transportStaysBelowTheClient());
+        rules.put("transport.mesh uses only transport, storage, discovery, protocol and model", meshUsesItsLayersOnly());
         rules.put("relay never reaches client, transport, ui or cli", relayIsServerSideOnly());
         rules.put("storage depends only on model", storageDependsOnlyOnModel());
         rules.put("discovery depends only on model", discoveryDependsOnlyOnModel());
@@ -85,6 +86,17 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(pkg("transport"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("client"), pkg("relay"), pkg("ui"), pkg("cli"))
                 .allowEmptyShould(true);
+    }
+
+    ArchRule meshUsesItsLayersOnly() {
+        return CompositeArchRule.of(classes().that().resideInAPackage(pkg("transport.mesh"))
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(pkg("transport"), pkg("storage"),
+                                pkg("discovery"), pkg("protocol"), pkg("model"), "org.zeromq..", "zmq..", "org.slf4j..",
+                                "java..")
+                        .allowEmptyShould(true))
+                .and(noClasses().that().resideInAPackage(pkg("transport.mesh"))
+                        .should().dependOnClassesThat().resideInAPackage(pkg("storage.sqlite"))
+                        .allowEmptyShould(true));
     }
 
     ArchRule relayIsServerSideOnly() {

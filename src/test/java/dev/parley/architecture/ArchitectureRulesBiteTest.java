@@ -30,6 +30,11 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void meshReachingIntoTheClientIsCaught() {
+        assertViolation(rules.meshUsesItsLayersOnly(), "OverreachingPeer", "LeakyChatService");
+    }
+
+    @Test
     void standardStreamsOutsideCliAreCaught() {
         assertViolation(rules.onlyCliUsesStandardStreams(), "ChattyRecord", "System.out");
     }

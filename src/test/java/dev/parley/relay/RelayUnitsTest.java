@@ -1,5 +1,7 @@
 package dev.parley.relay;
 
+import dev.parley.model.MessageIds;
+import dev.parley.protocol.Names;
 import dev.parley.protocol.CaseMapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

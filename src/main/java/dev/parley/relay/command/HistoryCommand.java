@@ -8,7 +8,7 @@ import dev.parley.relay.Capability;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;
 import dev.parley.relay.Conversations;
-import dev.parley.relay.Names;
+import dev.parley.protocol.Names;
 import dev.parley.relay.ServerTime;
 import dev.parley.storage.ConversationActivity;
 import dev.parley.storage.HistoryRef;

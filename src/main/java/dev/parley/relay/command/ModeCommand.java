@@ -6,7 +6,7 @@ import dev.parley.protocol.Numeric;
 import dev.parley.relay.Ban;
 import dev.parley.relay.Channel;
 import dev.parley.relay.Client;
-import dev.parley.relay.Names;
+import dev.parley.protocol.Names;
 import dev.parley.relay.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;

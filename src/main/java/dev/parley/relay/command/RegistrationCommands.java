@@ -3,7 +3,7 @@ package dev.parley.relay.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.relay.Client;
-import dev.parley.relay.Names;
+import dev.parley.protocol.Names;
 import dev.parley.relay.OutboundMessage;
 import dev.parley.relay.RelayLimits;
 import java.util.Set;

@@ -1,6 +1,6 @@
-package dev.parley.relay;
+package dev.parley.protocol;
 
-/** What a valid nick and channel name look like on this relay. */
+/** What a valid nick and channel name look like: the relay and the mesh apply the same rules. */
 public final class Names {
 
     private Names() {

@@ -1,10 +1,10 @@
-package dev.parley.relay;
+package dev.parley.model;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.time.Instant;
 
 /**
- * Message ids (IRCv3 msgid): 26 characters of Crockford base32, 48 bits of milliseconds then
+ * Message ids (IRCv3 msgid) for the relay and the mesh: 26 characters of Crockford base32, 48 bits of milliseconds then
  * 80 random bits (the ULID layout). Unique without coordination, and they sort by time, which
  * makes them readable in logs and in the store. The bits only have to be unique, not secret
  * (an id grants nothing), so they come from a fast per-thread generator rather than

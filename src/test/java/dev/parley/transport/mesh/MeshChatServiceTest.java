@@ -1,0 +1,64 @@
+package dev.parley.transport.mesh;
+
+import static dev.parley.transport.mesh.MeshTestNet.AT_MOST;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.client.ChatEvent;
+import dev.parley.client.ChatService;
+import dev.parley.client.Endpoint;
+import dev.parley.client.TransportFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The client service drives the mesh like any transport: it slots in with no change to the client. */
+@Timeout(60)
+class MeshChatServiceTest {
+
+    private final MeshTestNet net = new MeshTestNet();
+    private final TransportFactory mesh = (endpoint, nick) -> new MeshTransport(net.config(nick));
+    private final List<ChatService> services = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        services.forEach(ChatService::close);
+    }
+
+    private ChatService service(String nick, List<ChatEvent> events) {
+        ChatService service = new ChatService(mesh, nick);
+        service.addListener(events::add, Runnable::run);
+        services.add(service);
+        service.connect(new Endpoint.Mesh());
+        return service;
+    }
+
+    private static boolean line(List<ChatEvent> events, String room, String text) {
+        return events.stream().anyMatch(e -> e instanceof ChatEvent.LineAdded added && added.room().equalsIgnoreCase(room)
+                && added.line().text().equals(text));
+    }
+
+    @Test
+    void twoClientsTalkOverTheMesh() {
+        List<ChatEvent> adaEvents = new CopyOnWriteArrayList<>();
+        List<ChatEvent> bobEvents = new CopyOnWriteArrayList<>();
+        ChatService ada = service("ada", adaEvents);
+        ChatService bob = service("bob", bobEvents);
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Connected to LAN mesh as ada."));
+        ada.input("/join #lab");
+        bob.input("/join #lab");
+        await().atMost(AT_MOST).until(() -> line(adaEvents, "#lab", "bob has joined"));
+        bob.input("hi ada");
+        ada.input("/msg bob a word in private");
+        await().atMost(AT_MOST).until(() -> line(adaEvents, "#lab", "hi ada"));
+        await().atMost(AT_MOST).until(() -> line(bobEvents, "ada", "a word in private"));
+        await().atMost(AT_MOST).until(() -> adaEvents.stream().anyMatch(e -> e instanceof ChatEvent.LineConfirmed c
+                && c.line().text().equals("a word in private")));
+        ada.whenIdle().join();
+        bob.input("/quit");
+        await().atMost(AT_MOST).until(() -> line(adaEvents, "#lab", "bob has quit"));
+        assertTrue(bobEvents.stream().anyMatch(ChatEvent.Closed.class::isInstance));
+    }
+}
