@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.config.ConfigException;
+import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
 import dev.parley.ui.console.ConsoleOptions;
 import dev.parley.ui.console.InteractiveConsole;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
 final class ConsoleCommand implements Callable<Integer> {
 
     private static final Duration SCRIPT_WAIT = Duration.ofSeconds(20);
+    /** Peers find a new one within about two seconds, then fetch what it said: give them time. */
+    private static final Duration MESH_LINGER = Duration.ofSeconds(5);
 
     @ParentCommand
     private ParleyCommand parent;
@@ -50,41 +53,86 @@ final class ConsoleCommand implements Callable<Integer> {
     private String nick;
 
     @Parameters(arity = "0..3", paramLabel = "ADDRESS",
-            description = "HOST, HOST:PORT or chat://HOST:PORT (default port 6667); or NAME HOST PORT.")
+            description = "HOST, HOST:PORT or chat://HOST:PORT (default port 6667); or NAME HOST PORT. "
+                    + "With --mesh: peers to reach directly, as HOST:PORT.")
     private List<String> address = new ArrayList<>();
+
+    @Option(names = "--mesh", description = "No server: talk to the peers on the LAN directly.")
+    private boolean mesh;
+
+    @Option(names = "--broadcast", paramLabel = "ADDRESS",
+            description = "With --mesh: where LAN beacons go (default 255.255.255.255; 127.255.255.255 stays on this computer).")
+    private String broadcast;
+
+    @Option(names = "--beacon-port", paramLabel = "PORT", description = "With --mesh: UDP port of the beacons (default 5670).")
+    private Integer beaconPort;
+
+    @Option(names = "--interface", paramLabel = "NAME", description = "With --mesh: network interface to send beacons from.")
+    private String iface;
 
     @Override
     public Integer call() throws ConfigException, IOException {
         Settings settings = parent.settings();
         String chosenNick = nick != null ? nick : settings.nick();
-        Endpoint.Relay endpoint;
+        Endpoint endpoint;
+        MeshSettings meshSettings = meshSettings(settings.mesh());
         try {
-            switch (address.size()) {
-                case 0 -> endpoint = Endpoint.parseRelay(settings.client().server());
-                case 1 -> endpoint = Endpoint.parseRelay(address.getFirst());
-                case 3 -> {
-                    chosenNick = nick != null ? nick : address.get(0);
-                    endpoint = Endpoint.parseRelay(address.get(1) + ":" + address.get(2));
+            if (mesh) {
+                endpoint = new Endpoint.Mesh();
+                List<String> peers = new ArrayList<>(meshSettings.peers());
+                peers.addAll(address); // with --mesh the addresses are peers to reach directly
+                meshSettings = new MeshSettings(meshSettings.broadcast(), meshSettings.beaconPort(), meshSettings.iface(), peers);
+            } else {
+                endpoint = relayEndpoint(settings);
+                if (address.size() == 3 && nick == null) {
+                    chosenNick = address.get(0);
                 }
-                default -> throw new IllegalArgumentException("give HOST[:PORT], or NAME HOST PORT");
             }
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("parley: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         boolean interactive = System.console() != null && System.console().isTerminal();
-        ChatService service = new ChatService(Transports.factory(), chosenNick);
-        Runnable connect = () -> service.connect(endpoint);
+        Transports transports = new Transports(parent.dirs().dataDir(), meshSettings);
+        ChatService service = new ChatService(transports.factory(), chosenNick);
+        Endpoint target = endpoint;
+        Runnable connect = () -> service.connect(target);
         try {
             if (interactive) {
                 return runInteractive(service, connect);
             }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new ScriptConsole(service, in, out, new ConsoleOptions(false, null, SCRIPT_WAIT)).run(connect);
+            return new ScriptConsole(service, in, out,
+                    new ConsoleOptions(false, null, SCRIPT_WAIT, mesh ? MESH_LINGER : Duration.ZERO)).run(connect);
         } finally {
             service.close();
+            transports.close();
         }
+    }
+
+    /** HOST[:PORT] or chat://HOST:PORT, or the seeds' NAME HOST PORT, or the configured server. */
+    private Endpoint.Relay relayEndpoint(Settings settings) {
+        return switch (address.size()) {
+            case 0 -> Endpoint.parseRelay(settings.client().server());
+            case 1 -> Endpoint.parseRelay(address.getFirst());
+            case 3 -> Endpoint.parseRelay(address.get(1) + ":" + address.get(2));
+            default -> throw new IllegalArgumentException("give HOST[:PORT], or NAME HOST PORT");
+        };
+    }
+
+    private MeshSettings meshSettings(MeshSettings fromFile) {
+        MeshSettings m = fromFile;
+        if (broadcast != null) {
+            m = m.withBroadcast(broadcast);
+        }
+        if (beaconPort != null) {
+            m = m.withBeaconPort(beaconPort);
+        }
+        if (iface != null) {
+            m = m.withInterface(iface);
+        }
+        return m;
     }
 
     private int runInteractive(ChatService service, Runnable connect) throws IOException {
@@ -93,7 +141,7 @@ final class ConsoleCommand implements Callable<Integer> {
         String noColor = System.getenv("NO_COLOR");
         boolean colour = noColor == null || noColor.isEmpty();
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return new InteractiveConsole(service, terminal, new ConsoleOptions(colour, history, SCRIPT_WAIT)).run(connect);
+            return new InteractiveConsole(service, terminal, new ConsoleOptions(colour, history, SCRIPT_WAIT, Duration.ZERO)).run(connect);
         }
     }
 }

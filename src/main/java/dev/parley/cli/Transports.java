@@ -2,19 +2,63 @@ package dev.parley.cli;
 
 import dev.parley.client.Endpoint;
 import dev.parley.client.TransportFactory;
+import dev.parley.config.MeshSettings;
+import dev.parley.discovery.BeaconSettings;
+import dev.parley.storage.MessageStore;
+import dev.parley.storage.sqlite.SqliteMessageStore;
 import dev.parley.transport.irc.IrcTransport;
 import dev.parley.transport.irc.IrcTransportConfig;
+import dev.parley.transport.mesh.MeshConfig;
+import dev.parley.transport.mesh.MeshTransport;
+import dev.parley.transport.mesh.PeerIdFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** Wires each kind of endpoint to its transport: the one place the client meets the transport classes. */
-final class Transports {
+/**
+ * Wires each kind of endpoint to its transport: the one place the client meets the transport
+ * classes. A mesh peer keeps its own history and peer id under the data folder, one folder per
+ * nick so two people on one computer do not share them; the stores it opened are closed with
+ * {@link #close()}.
+ */
+final class Transports implements AutoCloseable {
 
-    private Transports() {
+    private final Path dataDir;
+    private final MeshSettings mesh;
+    private final List<MessageStore> stores = new ArrayList<>();
+
+    Transports(Path dataDir, MeshSettings mesh) {
+        this.dataDir = dataDir;
+        this.mesh = mesh;
     }
 
-    static TransportFactory factory() {
+    TransportFactory factory() {
         return (endpoint, nick) -> switch (endpoint) {
             case Endpoint.Relay relay -> new IrcTransport(IrcTransportConfig.of(relay.host(), relay.port(), nick));
-            case Endpoint.Mesh mesh -> throw new IllegalArgumentException("the LAN mesh is not part of this build yet");
+            case Endpoint.Mesh m -> meshTransport(nick);
         };
+    }
+
+    private MeshTransport meshTransport(String nick) {
+        // Nicks may hold [ ] \ | and the like: keep file names to letters, digits, - and _.
+        Path folder = dataDir.resolve("mesh").resolve(nick.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_"));
+        MessageStore store = SqliteMessageStore.open(folder);
+        stores.add(store);
+        BeaconSettings beacons = BeaconSettings.defaults().withBroadcastAddress(mesh.broadcast()).withPort(mesh.beaconPort());
+        if (!mesh.iface().isEmpty()) {
+            beacons = beacons.withNetworkInterface(mesh.iface());
+        }
+        MeshConfig config = MeshConfig.defaults(nick, store)
+                .withPeerId(PeerIdFile.loadOrCreate(folder))
+                .withBeacons(beacons)
+                .withPeers(mesh.peers());
+        return new MeshTransport(config);
+    }
+
+    @Override
+    public void close() {
+        stores.forEach(MessageStore::close);
+        stores.clear();
     }
 }

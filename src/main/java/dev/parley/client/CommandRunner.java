@@ -275,6 +275,11 @@ final class CommandRunner implements ClientActions {
 
     private void connect(String address) {
         try {
+            Transport transport = control.transport();
+            if (transport != null && transport.addPeer(address)) {
+                session.note(session.current(), LineKind.INFO, "Connecting to the peer at " + address + "...");
+                return;
+            }
             control.connect(Endpoint.parseRelay(address));
         } catch (IllegalArgumentException e) {
             error("Cannot connect to '" + address + "': " + e.getMessage() + ".");

@@ -9,30 +9,36 @@ import java.util.Objects;
  * @param nick   the nick to use when connecting
  * @param client where the client connects
  * @param server relay settings
+ * @param mesh   serverless mesh settings
  */
-public record Settings(String nick, ClientSettings client, ServerSettings server) {
+public record Settings(String nick, ClientSettings client, ServerSettings server, MeshSettings mesh) {
 
     public Settings {
         Objects.requireNonNull(nick, "nick");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(mesh, "mesh");
     }
 
     public static Settings defaults(AppDirs dirs) {
         return new Settings(defaultNick(System.getProperty("user.name", "")), ClientSettings.defaults(),
-                ServerSettings.defaults(dirs));
+                ServerSettings.defaults(dirs), MeshSettings.defaults());
     }
 
     public Settings withNick(String newNick) {
-        return new Settings(newNick, client, server);
+        return new Settings(newNick, client, server, mesh);
     }
 
     public Settings withClient(ClientSettings newClient) {
-        return new Settings(nick, newClient, server);
+        return new Settings(nick, newClient, server, mesh);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(nick, client, newServer);
+        return new Settings(nick, client, newServer, mesh);
+    }
+
+    public Settings withMesh(MeshSettings newMesh) {
+        return new Settings(nick, client, server, newMesh);
     }
 
     /** The login name made into a nick IRC accepts; "parley" when nothing of it is usable. */

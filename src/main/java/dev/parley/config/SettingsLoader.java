@@ -52,8 +52,9 @@ public final class SettingsLoader {
         String nick = root.nonBlankString("nick", defaults.nick());
         ClientSettings client = readClient(root.section("client"), defaults.client());
         ServerSettings server = readServer(root.section("server"), defaults.server());
+        MeshSettings mesh = readMesh(root.section("mesh"), defaults.mesh());
         root.rejectUnknownKeys();
-        return new Settings(nick, client, server);
+        return new Settings(nick, client, server, mesh);
     }
 
     private static ClientSettings readClient(TomlSection s, ClientSettings d) throws ConfigException {
@@ -61,6 +62,14 @@ public final class SettingsLoader {
                 s.oneOf("mode", ClientSettings.MODES, d.mode()));
         s.rejectUnknownKeys();
         return client;
+    }
+
+    private static MeshSettings readMesh(TomlSection s, MeshSettings d) throws ConfigException {
+        MeshSettings mesh = new MeshSettings(s.nonBlankString("broadcast", d.broadcast()),
+                s.integer("beacon_port", 1, 65535, d.beaconPort()), s.string("interface", d.iface()),
+                s.stringList("peers", d.peers()));
+        s.rejectUnknownKeys();
+        return mesh;
     }
 
     private static ServerSettings readServer(TomlSection s, ServerSettings d) throws ConfigException {

@@ -31,6 +31,12 @@ public final class SettingsToml {
         out.append("max_clients_per_ip = ").append(s.maxClientsPerAddress()).append('\n');
         out.append("flood_burst = ").append(s.floodBurst()).append('\n');
         out.append("flood_rate = ").append(s.floodRate()).append('\n');
+        MeshSettings m = settings.mesh();
+        out.append('\n').append("[mesh]\n");
+        out.append("broadcast = ").append(quote(m.broadcast())).append('\n');
+        out.append("beacon_port = ").append(m.beaconPort()).append('\n');
+        out.append("interface = ").append(quote(m.iface())).append('\n');
+        out.append("peers = [").append(String.join(", ", m.peers().stream().map(SettingsToml::quote).toList())).append("]\n");
         return out.toString();
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
 /**
@@ -43,6 +44,25 @@ final class TomlSection {
             throw new ConfigException(file, fullKey(key), "must not be empty");
         }
         return value;
+    }
+
+    /** An array of strings. */
+    List<String> stringList(String key, List<String> fallback) throws ConfigException {
+        Object value = value(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof TomlArray array)) {
+            throw wrongType(key, "an array of strings", value);
+        }
+        List<String> strings = new java.util.ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String s)) {
+                throw new ConfigException(file, fullKey(key) + "[" + i + "]", "must be a string, got " + describe(array.get(i)));
+            }
+            strings.add(s);
+        }
+        return strings;
     }
 
     /** A string that must be one of {@code allowed}. */
@@ -158,6 +178,7 @@ final class TomlSection {
             case Double d -> "the number " + d;
             case Boolean b -> b.toString();
             case TomlTable t -> "a table";
+            case TomlArray a -> "an array";
             default -> value.getClass().getSimpleName().replace("Toml", "").toLowerCase() + " " + value;
         };
     }

@@ -56,6 +56,16 @@ public final class Client {
         connection.send(message.bytesFor(caps));
     }
 
+    /** Sends bytes already encoded for this client's capabilities (several lines at once, from {@link FanOut}). */
+    void sendRaw(byte[] lines) {
+        connection.send(lines);
+    }
+
+    /** The negotiated capabilities as a bit set, for encoders that share bytes between clients. */
+    int caps() {
+        return caps;
+    }
+
     /** Sends ERROR with the reason, then closes the connection once it is written. */
     public void disconnect(String reason) {
         connection.quit(reason);

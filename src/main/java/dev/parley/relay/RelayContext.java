@@ -22,6 +22,7 @@ public final class RelayContext {
     private final MessageIds messageIds = new MessageIds();
     private final AtomicLong batchIds = new AtomicLong();
     private final Set<ClientConnection> lingering = ConcurrentHashMap.newKeySet();
+    private final FanOut fanOut = new FanOut();
 
     public RelayContext(RelayConfig config, ServerState state, MessageStore store, Clock clock) {
         this.config = config;
@@ -58,6 +59,11 @@ public final class RelayContext {
 
     public String nextMessageId(Instant time) {
         return messageIds.next(time);
+    }
+
+    /** Where channel messages go once stored: coalesced per channel and member. */
+    public FanOut fanOut() {
+        return fanOut;
     }
 
     /** Connections that quit and are waiting for their last lines to be written. */

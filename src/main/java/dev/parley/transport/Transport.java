@@ -48,6 +48,17 @@ public interface Transport extends AutoCloseable {
     /** Asks for stored messages; answered by {@link TransportListener#history}. */
     void requestHistory(HistoryRequest request);
 
+    /**
+     * Reaches one more peer directly ({@code host:port}): the mesh does, for peers its LAN
+     * broadcast does not reach. False when the transport has no peers of its own (IRC); the
+     * caller then connects elsewhere instead.
+     *
+     * @throws IllegalArgumentException when the address is not {@code host:port}, with a message for the user
+     */
+    default boolean addPeer(String address) {
+        return false;
+    }
+
     /** When waiting to reconnect: try now. */
     void reconnectNow();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,10 +60,16 @@ class SettingsLoaderTest {
                 max_clients_per_ip = 5
                 flood_burst = 8
                 flood_rate = 2.5
+                [mesh]
+                broadcast = "127.255.255.255"
+                beacon_port = 6000
+                interface = "eth1"
+                peers = ["10.8.0.2:7000", "lab-pc:7000"]
                 """);
         Settings s = new SettingsLoader(dirs()).load(file);
         assertEquals("ada", s.nick());
         assertEquals(new ClientSettings("lab.lan:7000", "mesh"), s.client());
+        assertEquals(new MeshSettings("127.255.255.255", 6000, "eth1", List.of("10.8.0.2:7000", "lab-pc:7000")), s.mesh());
         assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
                 "127.255.255.255", "Line one\nLine two", 500, 5, 8, 2.5), s.server());
     }
@@ -70,7 +77,7 @@ class SettingsLoaderTest {
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
         Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
-                "m\to\u0001td", 1, 2, 3, 0.5));
+                "m\to\u0001td", 1, 2, 3, 0.5), new MeshSettings("127.255.255.255", 6000, "lo", List.of("10.1.2.3:5000", "[::1]:6")));
         Path file = write(SettingsToml.render(original, false));
         assertEquals(original, new SettingsLoader(dirs()).load(file));
     }
@@ -90,7 +97,9 @@ class SettingsLoaderTest {
                 Arguments.of("[server]\nflood_rate = \"fast\"", "server.flood_rate: must be a number"),
                 Arguments.of("server = 3", "server: must be a table"),
                 Arguments.of("colour = \"red\"", "colour: unknown key"),
-                Arguments.of("[client]\nmode = \"carrier pigeon\"", "client.mode: must be one of host, mesh, relay"));
+                Arguments.of("[client]\nmode = \"carrier pigeon\"", "client.mode: must be one of host, mesh, relay"),
+                Arguments.of("[mesh]\npeers = \"a:1\"", "mesh.peers: must be an array of strings"),
+                Arguments.of("[mesh]\npeers = [\"a:1\", 2]", "mesh.peers[1]: must be a string, got the integer 2"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

@@ -101,7 +101,7 @@ final class MessageCommands {
                 ctx.fail("MESSAGE_ERROR", destination.name(), "Message could not be stored, so it was not delivered");
                 return null;
             }
-            deliver(destination, line, sender);
+            deliver(ctx, destination, line, sender);
             if (sender.has(Capability.ECHO_MESSAGE)) {
                 ctx.send(line.message());
             }
@@ -109,13 +109,9 @@ final class MessageCommands {
         });
     }
 
-    private static void deliver(Destination destination, OutboundMessage line, Client sender) {
+    private static void deliver(CommandContext ctx, Destination destination, OutboundMessage line, Client sender) {
         if (destination.channel() != null) {
-            for (Client member : destination.channel().memberSnapshot()) {
-                if (member != sender) {
-                    member.send(line);
-                }
-            }
+            ctx.relay().fanOut().deliver(destination.channel(), line, sender);
         } else if (destination.user() != sender) {
             destination.user().send(line);
         }

@@ -139,6 +139,12 @@ public final class MeshTransport implements Transport {
      * @param hostPort {@code host:port} or {@code [v6]:port}
      * @throws IllegalArgumentException when it cannot be read, with a message for the user
      */
+    @Override
+    public boolean addPeer(String address) {
+        connectTo(address);
+        return true;
+    }
+
     public void connectTo(String hostPort) {
         PeerAddress address = PeerAddress.parse(hostPort);
         run(() -> node.connectTo(address));

@@ -72,6 +72,9 @@ public final class ScriptConsole {
                 out.println("!! Some messages were not confirmed sent within " + options.waitLimit().toSeconds() + " s.");
                 return 1;
             }
+            if (!options.linger().isZero()) {
+                await(closed, options.linger()); // stays reachable for peers that come late
+            }
             service.input("/quit");
             await(closed);
             return 0;
@@ -101,11 +104,15 @@ public final class ScriptConsole {
     }
 
     private boolean await(CompletableFuture<?> future) {
+        return await(future, options.waitLimit());
+    }
+
+    private boolean await(CompletableFuture<?> future, java.time.Duration limit) {
         try {
-            future.get(options.waitLimit().toMillis(), TimeUnit.MILLISECONDS);
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
-            return false;
+            return false; // the caller says what it was waiting for
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -1,0 +1,107 @@
+package dev.parley.relay;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Channel deliveries, coalesced. The store completes its writes a batch at a time; their
+ * deliveries queue here and one drain hands each member all of a channel's consecutive messages
+ * as one entry in its outbox, built once per tag profile and shared by every member with that
+ * profile. A member only ever misses the messages it sent itself. Order within a channel is
+ * kept; nothing waits for a slow member (outboxes never block).
+ */
+public final class FanOut {
+
+    /** Bigger entries would not fit the writer's buffer; a run of messages is cut before this. */
+    private static final int MAX_ENTRY_BYTES = DirectBuffers.SIZE / 2;
+    private static final int MAX_JOBS_PER_DRAIN = 4096;
+
+    private record Job(Channel channel, OutboundMessage line, Client sender) {
+    }
+
+    private final ConcurrentLinkedQueue<Job> jobs = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    /** Queues a stored message for every member of the channel but its sender. */
+    public void deliver(Channel channel, OutboundMessage line, Client sender) {
+        jobs.add(new Job(channel, line, sender));
+        if (draining.compareAndSet(false, true)) {
+            Thread.startVirtualThread(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            List<Job> batch = new ArrayList<>();
+            Job job;
+            while (batch.size() < MAX_JOBS_PER_DRAIN && (job = jobs.poll()) != null) {
+                batch.add(job);
+            }
+            int start = 0;
+            while (start < batch.size()) {
+                int end = endOfRun(batch, start);
+                deliverRun(batch.subList(start, end));
+                start = end;
+            }
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // A job queued after the last poll but before the flag dropped: take it too.
+                if (jobs.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Consecutive jobs for one channel, cut so the run's bytes stay under the entry limit. */
+    private static int endOfRun(List<Job> batch, int start) {
+        Channel channel = batch.get(start).channel();
+        int bytes = 0;
+        int end = start;
+        while (end < batch.size() && batch.get(end).channel() == channel) {
+            bytes += batch.get(end).line().bytesFor(-1).length; // the largest form: every tag
+            if (end > start && bytes > MAX_ENTRY_BYTES) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    private static void deliverRun(List<Job> run) {
+        Set<Client> senders = new HashSet<>();
+        run.forEach(j -> senders.add(j.sender()));
+        Map<Integer, byte[]> shared = new HashMap<>();
+        for (Client member : run.getFirst().channel().memberSnapshot()) {
+            int profile = TagFilter.profile(member.caps());
+            if (!senders.contains(member)) {
+                member.sendRaw(shared.computeIfAbsent(profile, p -> concat(run, member.caps(), null)));
+            } else {
+                byte[] own = concat(run, member.caps(), member); // all but its own lines
+                if (own.length > 0) {
+                    member.sendRaw(own);
+                }
+            }
+        }
+    }
+
+    private static byte[] concat(List<Job> run, int caps, Client except) {
+        if (run.size() == 1 && except == null) {
+            return run.getFirst().line().bytesFor(caps);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(run.size() * 160);
+        for (Job job : run) {
+            if (job.sender() != except) {
+                out.writeBytes(job.line().bytesFor(caps));
+            }
+        }
+        return out.toByteArray();
+    }
+}
