@@ -1,15 +1,21 @@
 package dev.parley.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.discovery.BeaconSettings;
+import dev.parley.discovery.LanDirectory;
+import dev.parley.discovery.ServiceKind;
 import dev.parley.testsupport.IrcTestClient;
 import dev.parley.testsupport.ParleyProcess;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +54,28 @@ class ServerProcessTest {
             carol.await(":ada!~ada@127.0.0.1 PRIVMSG #e2e :over a real process");
             again.terminate();
             assertEquals(0, again.awaitExit());
+        }
+    }
+
+    @Test
+    void theRelayAnnouncesItselfOnTheLan() throws Exception {
+        int beaconPort;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            beaconPort = probe.getLocalPort();
+        }
+        BeaconSettings beacons = BeaconSettings.defaults().withBroadcastAddress("127.255.255.255").withPort(beaconPort)
+                .withInterval(Duration.ofMillis(250));
+        try (LanDirectory directory = new LanDirectory(beacons);
+             ParleyProcess server = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
+                     "--data", tmp.resolve("d").toString(), "--name", "lab-relay", "--broadcast", "127.255.255.255",
+                     "--beacon-port", Integer.toString(beaconPort))) {
+            directory.start();
+            InetSocketAddress address = server.awaitRelayAddress();
+            await().atMost(Duration.ofSeconds(10)).until(() -> directory.services(ServiceKind.RELAY).stream()
+                    .anyMatch(s -> s.announcement().name().equals("lab-relay")
+                            && s.announcement().tcpPort() == address.getPort()));
+            server.terminate();
+            assertEquals(0, server.awaitExit());
         }
     }
 

@@ -98,6 +98,10 @@ final class MeshNode implements Inbound.Handler {
 
         }
         views.ports(sockets.pubPort(), sockets.catchUpPort());
+        int pubPort = sockets.pubPort();
+        // Peers on other subnets need this to reach us with /connect host:port.
+        events.emit(l -> l.info(null, "Listening for peers on TCP port " + pubPort
+                + " (others can reach this computer with /connect <its address>:" + pubPort + ")"));
         sockets.subscribe(Streams.presenceTopic());
         sockets.subscribe(Streams.directTopic(self.id));
         loop.register(sockets.sub(), () -> inbound.readSub(sockets.sub()));
