@@ -77,8 +77,8 @@ final class SearchIndexer {
         if (pending == 0 || intervalNanos < 0) {
             return Long.MAX_VALUE;
         }
-        long at = pending >= batch ? now : pendingSince + intervalNanos;
-        return Math.max(0, Math.max(at, retryAt) - now);
+        long wait = pending >= batch ? 0 : pendingSince + intervalNanos - now;
+        return Math.max(0, Math.max(wait, retryAt - now));
     }
 
     /** With appends waiting: whether the oldest pending message has waited an interval, so a batch is due anyway. */
