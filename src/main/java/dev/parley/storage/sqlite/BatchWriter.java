@@ -23,9 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>A failed transaction fails every write of its batch and the thread goes on with the next.
  * A full queue makes {@link #submit} wait (back-pressure), up to a limit.
  *
- * <p>The search index is this thread's other work ({@link SearchIndexer}): when no write is
- * waiting, and between batches once per interval under sustained load. On stop, after the last
- * write, it completes the index.
+ * <p>The search index is this thread's other work ({@link SearchIndexer}, which says when): when
+ * no write is waiting, or between two batches. On stop, after the last write, it completes the index.
  */
 final class BatchWriter {
 
@@ -214,7 +213,15 @@ final class BatchWriter {
             return;
         }
         remember(newDirect);
-        indexer.appended();
+        int appended = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (stored[i] && batch.get(i) instanceof PendingWrite.Append) {
+                appended++;
+            }
+        }
+        if (appended > 0) {
+            indexer.appended(appended, System.nanoTime());
+        }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), stored[i]);
         }

@@ -215,7 +215,8 @@ public final class SqliteMessageStore implements MessageStore {
     /**
      * Commits every accepted write and completes its future, brings the search index up to date
      * (so that a store opened again on this folder searches everything at once), then closes the
-     * files. Later calls do nothing. Must not be called from a completion callback (it would wait for its own thread).
+     * files. Later calls do nothing. Must not be called from a completion callback (it would wait
+     * for its own thread).
      */
     @Override
     public synchronized void close() {

@@ -12,11 +12,12 @@ import java.time.Duration;
  * @param busyTimeout    how long SQLite waits for a lock held by another connection
  * @param enqueueTimeout how long {@code append} blocks on a full queue before failing the write
  * @param indexBatch     most messages added to the search index in one transaction, which appends
- *                       wait behind
- * @param indexInterval  how often the search index catches up by one {@code indexBatch} while
- *                       appends keep the writer busy (it catches up whenever the writer is idle),
- *                       and how long it waits to retry after a failure; {@code null}: only at
- *                       close (tests, to see a lagging index)
+ *                       wait behind; with no append waiting, the writer indexes as soon as this
+ *                       many are pending
+ * @param indexInterval  how long a stored message waits for the search index before a batch is
+ *                       indexed even with appends waiting (see {@link SearchIndexer}), and how long
+ *                       the writer waits to retry after a failure; {@code null}: only at close
+ *                       (tests, to see a lagging index)
  */
 record SqliteOptions(int queueCapacity, int maxBatch, int readers, Duration busyTimeout, Duration enqueueTimeout,
                      int indexBatch, Duration indexInterval) {

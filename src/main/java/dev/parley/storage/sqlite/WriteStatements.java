@@ -22,7 +22,8 @@ final class WriteStatements implements AutoCloseable {
     private final PreparedStatement insertParticipant;
     private final PreparedStatement putTopic;
     private final PreparedStatement indexedUpTo;
-    private final PreparedStatement indexEnd;
+    private final PreparedStatement nextToIndex;
+    private final PreparedStatement countAfter;
     private final PreparedStatement index;
     private final PreparedStatement moveIndexMark;
 
@@ -41,8 +42,9 @@ final class WriteStatements implements AutoCloseable {
                 ON CONFLICT (channel_key) DO UPDATE SET channel = excluded.channel, text = excluded.text,
                     set_by = excluded.set_by, set_at_ms = excluded.set_at_ms""");
         indexedUpTo = connection.prepareStatement("SELECT indexed_up_to FROM search_index");
-        indexEnd = connection.prepareStatement(
-                "SELECT max(seq) FROM (SELECT seq FROM messages WHERE seq > ? ORDER BY seq LIMIT ?)");
+        nextToIndex = connection.prepareStatement(
+                "SELECT max(seq), count(*) FROM (SELECT seq FROM messages WHERE seq > ? ORDER BY seq LIMIT ?)");
+        countAfter = connection.prepareStatement("SELECT count(*) FROM messages WHERE seq > ?");
         index = connection.prepareStatement(
                 "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ? AND seq <= ?");
         moveIndexMark = connection.prepareStatement("UPDATE search_index SET indexed_up_to = ?");
@@ -100,16 +102,28 @@ final class WriteStatements implements AutoCloseable {
         }
     }
 
-    /** The seq of the last of the (up to) {@code rows} messages after {@code after}; {@code after} when there are none. */
-    long indexEnd(long after, int rows) throws SQLException {
-        indexEnd.setLong(1, after);
-        indexEnd.setInt(2, rows);
-        try (ResultSet result = indexEnd.executeQuery()) {
+    /** The next messages to index: {@code count} of them, the last with seq {@code last}. */
+    record IndexRange(long last, int count) {
+    }
+
+    /** The (up to) {@code rows} messages after {@code after}. */
+    IndexRange nextToIndex(long after, int rows) throws SQLException {
+        nextToIndex.setLong(1, after);
+        nextToIndex.setInt(2, rows);
+        try (ResultSet result = nextToIndex.executeQuery()) {
             if (!result.next()) {
-                return after;
+                return new IndexRange(after, 0);
             }
-            long end = result.getLong(1);
-            return result.wasNull() ? after : end;
+            int count = result.getInt(2);
+            return count == 0 ? new IndexRange(after, 0) : new IndexRange(result.getLong(1), count);
+        }
+    }
+
+    /** How many messages there are after {@code after}. */
+    long countAfter(long after) throws SQLException {
+        countAfter.setLong(1, after);
+        try (ResultSet result = countAfter.executeQuery()) {
+            return result.next() ? result.getLong(1) : 0;
         }
     }
 
@@ -126,7 +140,7 @@ final class WriteStatements implements AutoCloseable {
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {
                 begin, commit, rollback, insertMessage, insertParticipant, putTopic,
-                indexedUpTo, indexEnd, index, moveIndexMark}) {
+                indexedUpTo, nextToIndex, countAfter, index, moveIndexMark}) {
             statement.close();
         }
     }
