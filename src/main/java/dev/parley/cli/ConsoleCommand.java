@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code parley console}: the client in a terminal, or in a script when stdin is not one. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Chat in the terminal: the same client as the desktop app.",
+        description = {"Chat in the terminal, through a relay or any IRC server, or serverless (--mesh).",
                 "Without a terminal (stdin from a pipe or a file) each input line is typed in turn and",
                 "received lines are printed plainly; at the end of input it waits until its messages",
                 "are sent, then exits 0. Example:",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "parley",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Chat on your LAN: an IRC-compatible relay, a desktop and terminal client, and a serverless mesh.",
+        description = "Chat on your LAN: an IRC-compatible relay and a terminal client, with or without a server.",
         subcommands = {ConsoleCommand.class, ServerCommand.class, ConfigCommand.class},
         footer = {"", "Settings are read from parley.toml in the config folder (see 'parley config'), "
                 + "and flags override them."})
