@@ -35,7 +35,6 @@ public final class ChatService implements AutoCloseable {
     private final CommandRunner commands;
     private final TransportEvents events;
     private Transport transport;
-    private Endpoint endpoint;
     private int generation;
 
     /** A service with its own thread. */
@@ -150,7 +149,6 @@ public final class ChatService implements AutoCloseable {
         if (transport != null) {
             transport.close();
         }
-        endpoint = target;
         int mine = ++generation;
         transport = transports.create(target, session.nick());
         transport.start(new Relayed(mine));

@@ -202,10 +202,6 @@ public final class ClientConnection implements LineFramer.Sink {
         return createdNanos;
     }
 
-    boolean hasQuit() {
-        return quit.get();
-    }
-
     long pingSentNanos() {
         return pingSentNanos;
     }

@@ -78,10 +78,6 @@ final class Outbox {
         wake();
     }
 
-    long queuedBytes() {
-        return queuedBytes.get();
-    }
-
     /**
      * Writes what is queued, then runs {@code afterDrained} (which closes the socket). A client
      * that reads nothing never drains: the caller keeps a deadline and closes it anyway.

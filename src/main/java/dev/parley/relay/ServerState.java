@@ -74,10 +74,6 @@ public final class ServerState {
         return true;
     }
 
-    public synchronized int registeredCount() {
-        return (int) nicks.values().stream().filter(Client::isRegistered).count();
-    }
-
     // --- channels ----------------------------------------------------------------------------
 
     public synchronized Channel channel(String name) {

@@ -1,7 +1,6 @@
 package dev.parley.relay.command;
 
 import dev.parley.config.ParleyVersion;
-import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.relay.Client;
@@ -79,9 +78,5 @@ final class Registration {
                 "TARGMAX=PRIVMSG:4,NOTICE:4,TAGMSG:4,JOIN:,PART:,NAMES:,LIST:,WHOIS:1,KICK:4",
                 "TOPICLEN=" + RelayLimits.TOPIC_LENGTH,
                 "UTF8ONLY");
-    }
-
-    static IrcMessage error(String text) {
-        return IrcMessage.of("ERROR", text);
     }
 }
