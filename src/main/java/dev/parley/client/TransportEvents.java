@@ -30,7 +30,7 @@ final class TransportEvents implements TransportListener {
     public void stateChanged(TransportState state) {
         TransportState before = session.transportState();
         session.setTransportState(state);
-        String lost = everConnected ? "Disconnected from " : "Unable to connect to ";
+        boolean wasConnected = everConnected;
         everConnected |= state.phase() == TransportState.Phase.CONNECTED;
         switch (state.phase()) {
             case CONNECTED -> actions.flushOutbox();
@@ -39,21 +39,22 @@ final class TransportEvents implements TransportListener {
         }
         if (before.phase() != state.phase() || !before.detail().equals(state.detail())) {
             LineKind kind = state.phase() == TransportState.Phase.RECONNECTING ? LineKind.ERROR : LineKind.INFO;
-            session.note(null, kind, describe(state, lost));
+            session.note(null, kind, describe(state, wasConnected));
         }
         actions.stateChanged(state);
     }
 
-    private String describe(TransportState state, String lost) {
+    /** In words; a link that never came up is "unable to connect", one that did "disconnected". */
+    private String describe(TransportState state, boolean wasConnected) {
         String endpoint = state.endpoint();
         String detail = state.detail().isEmpty() ? "" : " (" + state.detail() + ")";
         return switch (state.phase()) {
             case CONNECTING -> "Connecting to " + endpoint + "...";
             case CONNECTED -> "Connected to " + endpoint + " as " + session.nick() + ".";
-            case RECONNECTING -> (lost.startsWith("Unable") ? "Unable to connect to " + endpoint + detail + ", retrying in "
-                    : "Server " + endpoint + " has disconnected" + detail + ", reconnecting in ")
+            case RECONNECTING -> (wasConnected ? "Server " + endpoint + " has disconnected" + detail + ", reconnecting in "
+                    : "Unable to connect to " + endpoint + detail + ", retrying in ")
                     + Math.max(1, state.retryIn().toSeconds()) + " s.";
-            case OFFLINE -> lost + endpoint + detail + ".";
+            case OFFLINE -> (wasConnected ? "Disconnected from " : "Unable to connect to ") + endpoint + detail + ".";
         };
     }
 
