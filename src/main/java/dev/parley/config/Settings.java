@@ -10,35 +10,41 @@ import java.util.Objects;
  * @param client where the client connects
  * @param server relay settings
  * @param mesh   serverless mesh settings
+ * @param ui     how the desktop app looks
  */
-public record Settings(String nick, ClientSettings client, ServerSettings server, MeshSettings mesh) {
+public record Settings(String nick, ClientSettings client, ServerSettings server, MeshSettings mesh, UiSettings ui) {
 
     public Settings {
         Objects.requireNonNull(nick, "nick");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(mesh, "mesh");
+        Objects.requireNonNull(ui, "ui");
     }
 
     public static Settings defaults(AppDirs dirs) {
         return new Settings(defaultNick(System.getProperty("user.name", "")), ClientSettings.defaults(),
-                ServerSettings.defaults(dirs), MeshSettings.defaults());
+                ServerSettings.defaults(dirs), MeshSettings.defaults(), UiSettings.defaults());
     }
 
     public Settings withNick(String newNick) {
-        return new Settings(newNick, client, server, mesh);
+        return new Settings(newNick, client, server, mesh, ui);
     }
 
     public Settings withClient(ClientSettings newClient) {
-        return new Settings(nick, newClient, server, mesh);
+        return new Settings(nick, newClient, server, mesh, ui);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(nick, client, newServer, mesh);
+        return new Settings(nick, client, newServer, mesh, ui);
     }
 
     public Settings withMesh(MeshSettings newMesh) {
-        return new Settings(nick, client, server, newMesh);
+        return new Settings(nick, client, server, newMesh, ui);
+    }
+
+    public Settings withUi(UiSettings newUi) {
+        return new Settings(nick, client, server, mesh, newUi);
     }
 
     /** The login name made into a nick IRC accepts; "parley" when nothing of it is usable. */

@@ -54,7 +54,7 @@ public final class SettingsLoader {
         ServerSettings server = readServer(root.section("server"), defaults.server());
         MeshSettings mesh = readMesh(root.section("mesh"), defaults.mesh());
         root.rejectUnknownKeys();
-        return new Settings(nick, client, server, mesh);
+        return new Settings(nick, client, server, mesh, defaults.ui());
     }
 
     private static ClientSettings readClient(TomlSection s, ClientSettings d) throws ConfigException {

@@ -1,0 +1,55 @@
+package dev.parley.ui.fx;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The app's words in the user's language: English, Swedish or Simplified Chinese, from the
+ * {@code i18n/messages} resource bundles. The language follows the system unless the settings
+ * name one.
+ */
+public final class Texts {
+
+    static final String BUNDLE = "dev.parley.ui.fx.i18n.messages";
+
+    private final ResourceBundle bundle;
+
+    private Texts(ResourceBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /** {@code language} as in the settings: en, sv, zh_CN, or empty for the system's. */
+    public static Texts forLanguage(String language) {
+        return new Texts(ResourceBundle.getBundle(BUNDLE, locale(language)));
+    }
+
+    static Locale locale(String language) {
+        return switch (language) {
+            case "" -> Locale.getDefault();
+            case "zh_CN" -> Locale.SIMPLIFIED_CHINESE;
+            default -> Locale.of(language);
+        };
+    }
+
+    /** For FXML loaders: {@code %key} in a view. */
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public Locale locale() {
+        return bundle.getLocale();
+    }
+
+    /** The text for {@code key}, with {0}, {1} ... filled in; the key itself when it is missing. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    }
+}
