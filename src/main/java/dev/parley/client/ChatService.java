@@ -104,9 +104,18 @@ public final class ChatService implements AutoCloseable {
         post(() -> session.select(room));
     }
 
-    /** Fetches messages older than the oldest one shown in a room. */
+    /** Fetches messages older than the oldest one the service keeps for a room. */
     public void loadOlder(String room) {
-        post(() -> commands.loadOlder(room));
+        post(() -> commands.loadOlder(room, null));
+    }
+
+    /**
+     * Fetches messages older than {@code beforeId}: a face that keeps its own window of lines
+     * (the desktop app) asks from the oldest line it shows, which may be older than the
+     * service's own recent lines.
+     */
+    public void loadOlder(String room, String beforeId) {
+        post(() -> commands.loadOlder(room, beforeId));
     }
 
     /** When waiting to reconnect: try now. */

@@ -210,17 +210,18 @@ final class CommandRunner implements ClientActions {
         }
         session.emitter().emit(new ChatEvent.Replay(room.name(), room.lastLines(count)));
         if (room.lineCount() < count) {
-            loadOlder(room.name());
+            loadOlder(room.name(), null);
         }
     }
 
-    void loadOlder(String roomName) {
+    /** Asks for a page of history before {@code beforeId}, or before the oldest line kept when null. */
+    void loadOlder(String roomName, String beforeId) {
         Room room = session.rooms().get(roomName);
         Transport transport = control.transport();
         if (room == null || transport == null || room.olderRequested()) {
             return;
         }
-        String oldest = room.oldestMessageId();
+        String oldest = beforeId != null ? beforeId : room.oldestMessageId();
         room.setOlderRequested(true);
         transport.requestHistory(oldest == null ? HistoryRequest.latest(room.name(), HISTORY_PAGE)
                 : HistoryRequest.before(room.name(), oldest, HISTORY_PAGE));

@@ -6,11 +6,13 @@ import dev.parley.protocol.CaseMapping;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
+import java.util.Set;
 
 /**
  * One conversation as the client keeps it: a channel or a direct conversation, its topic,
@@ -59,18 +61,25 @@ final class Room {
         return true;
     }
 
-    /** Lines older than everything kept, oldest first; returns those that were new. */
+    /**
+     * Lines older than everything kept, oldest first; those not kept yet go in front while there
+     * is room. Returns them all: a face may keep a different window of lines than this room (the
+     * desktop app drops and fetches again as the user scrolls), so it decides what is new to it.
+     */
     List<ChatLine> prepend(List<ChatLine> older) {
-        List<ChatLine> added = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        lines.forEach(line -> kept.add(line.id()));
+        List<ChatLine> fresh = new ArrayList<>();
         for (ChatLine line : older) {
-            if (remember(line.id())) {
-                added.add(line);
+            if (kept.add(line.id())) {
+                remember(line.id());
+                fresh.add(line);
             }
         }
-        for (int i = added.size() - 1; i >= 0 && lines.size() < RECENT_LINES; i--) {
-            lines.addFirst(added.get(i));
+        for (int i = fresh.size() - 1; i >= 0 && lines.size() < RECENT_LINES; i--) {
+            lines.addFirst(fresh.get(i));
         }
-        return added;
+        return List.copyOf(older);
     }
 
     /** Replaces the pending line {@code localId} with its confirmed form; false when it is not here. */

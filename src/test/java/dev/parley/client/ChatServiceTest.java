@@ -237,6 +237,19 @@ class ChatServiceTest {
     }
 
     @Test
+    void aFaceAsksFromItsOwnOldestLineAndGetsLinesSeenBeforeAgain() {
+        joinLab();
+        net.listener.history("#lab", List.of(msg("H1", "#lab", "bob", "one"), msg("H2", "#lab", "bob", "two")), false);
+        net.listener.history("#lab", List.of(msg("H0", "#lab", "bob", "zero")), true);
+        // The desktop app dropped "zero" from its window and scrolls up again from "one".
+        service.loadOlder("#lab", "H1");
+        assertEquals("H1", net.historyRequests.getLast().beforeId());
+        net.listener.history("#lab", List.of(msg("H0", "#lab", "bob", "zero")), true);
+        ChatEvent.HistoryLoaded again = eventsOf(ChatEvent.HistoryLoaded.class).getLast();
+        assertEquals(List.of("zero"), again.lines().stream().map(ChatLine::text).toList());
+    }
+
+    @Test
     void connectingElsewhereDropsTheOldTransportsEvents() {
         FakeTransport old = net;
         service.input("/connect other.lan:7000");
