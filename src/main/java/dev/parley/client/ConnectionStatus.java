@@ -33,6 +33,16 @@ public record ConnectionStatus(TransportState.Phase phase, String endpoint, Stri
         return phase == TransportState.Phase.CONNECTED;
     }
 
+    /** Trying to reach the endpoint for the first time. */
+    public boolean connecting() {
+        return phase == TransportState.Phase.CONNECTING;
+    }
+
+    /** Lost the link and waiting {@link #retryIn} to try again. */
+    public boolean reconnecting() {
+        return phase == TransportState.Phase.RECONNECTING;
+    }
+
     /** In words, for the console and the status bar: "connected to 10.0.0.5:6667 as ada". */
     public String describe() {
         String where = endpoint.isEmpty() ? "" : " " + endpoint;

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A transport that records what the service asks of it; the test plays the network through {@link #listener}. */
-final class FakeTransport implements Transport {
+public final class FakeTransport implements Transport {
 
-    final List<String> calls = new ArrayList<>();
-    final List<OutgoingMessage> sent = new ArrayList<>();
-    final List<HistoryRequest> historyRequests = new ArrayList<>();
-    TransportListener listener;
-    boolean closed;
+    public final List<String> calls = new ArrayList<>();
+    public final List<OutgoingMessage> sent = new ArrayList<>();
+    public final List<HistoryRequest> historyRequests = new ArrayList<>();
+    public TransportListener listener;
+    public boolean closed;
 
     @Override
     public void start(TransportListener l) {
