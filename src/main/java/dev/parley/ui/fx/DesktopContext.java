@@ -16,9 +16,11 @@ import java.util.function.Consumer;
  * @param transports makes the transport for the endpoint the user picks
  * @param hosting    starts the embedded relay for "Host a relay here"
  * @param finder     lists the relays on the LAN
+ * @param firstStart no choice remembered yet (no parley.toml): show the connect dialog instead
+ *                   of connecting the way the user did last time
  */
 public record DesktopContext(Settings settings, Consumer<Settings> saver, TransportFactory transports,
-                             RelayHosting hosting, RelayFinder finder) {
+                             RelayHosting hosting, RelayFinder finder, boolean firstStart) {
 
     public DesktopContext {
         Objects.requireNonNull(settings, "settings");
@@ -26,5 +28,9 @@ public record DesktopContext(Settings settings, Consumer<Settings> saver, Transp
         Objects.requireNonNull(transports, "transports");
         Objects.requireNonNull(hosting, "hosting");
         Objects.requireNonNull(finder, "finder");
+    }
+
+    public DesktopContext withSettings(Settings newSettings) {
+        return new DesktopContext(newSettings, saver, transports, hosting, finder, firstStart);
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 
 /**
  * The main window's view ({@code fxml/MainWindow.fxml}): menus, one tab per room, and the status
@@ -45,8 +46,9 @@ public final class MainWindow {
     private final Host host;
     private final Map<RoomViewModel, RoomTab> views = new HashMap<>();
     private UiSettings ui;
-    private final Parent root;
 
+    @FXML
+    private BorderPane root;
     @FXML
     private TabPane tabs;
     @FXML
@@ -71,7 +73,7 @@ public final class MainWindow {
         this.texts = texts;
         this.ui = ui;
         this.host = host;
-        this.root = Views.load("MainWindow", this, texts);
+        Views.load("MainWindow", this, texts);
     }
 
     public Parent root() {

@@ -1,0 +1,174 @@
+package dev.parley.ui.fx.chat;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.client.ChatService;
+import dev.parley.client.Endpoint;
+import dev.parley.client.FakeTransport;
+import dev.parley.config.UiSettings;
+import dev.parley.model.ChatMessage;
+import dev.parley.model.Member;
+import dev.parley.model.MessageKind;
+import dev.parley.model.Presence;
+import dev.parley.transport.TransportState;
+import dev.parley.ui.fx.FxEventBridge;
+import dev.parley.ui.fx.Texts;
+import dev.parley.ui.fx.Theme;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window, headless, over a client service on its own thread with a fake network. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private final List<FakeTransport> made = new CopyOnWriteArrayList<>();
+    private ChatService service;
+    private MainViewModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        service = new ChatService((endpoint, nick) -> {
+            FakeTransport t = new FakeTransport();
+            made.add(t);
+            return t;
+        }, "ada");
+        Texts texts = Texts.forLanguage("en");
+        model = new MainViewModel(service, texts);
+        window = new MainWindow(model, texts, UiSettings.defaults(), new MainWindow.Host() {
+            @Override
+            public void connectDialog() {
+            }
+
+            @Override
+            public void uiChanged(UiSettings settings) {
+            }
+
+            @Override
+            public void openLink(String url) {
+            }
+
+            @Override
+            public void quit() {
+            }
+        });
+        service.addListener(model, new FxEventBridge());
+        Theme.applyTheme(UiSettings.defaults());
+        stage.setScene(new Scene(window.root(), 900, 600));
+        Theme.style(stage.getScene(), UiSettings.defaults());
+        stage.show();
+        service.connect(new Endpoint.Relay("fake", 6667));
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private FakeTransport net() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !made.isEmpty() && made.getFirst().listener != null);
+        return made.getFirst();
+    }
+
+    private void connectedIn(String... channels) {
+        FakeTransport net = net();
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        net.listener.registered("ada");
+        for (String channel : channels) {
+            net.listener.joined(channel, "ada");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabs().getTabs().size() == channels.length + 1));
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    private static ChatMessage msg(String id, String target, String sender, String text) {
+        return new ChatMessage(id, Instant.now(), target, sender, sender + "!u@h", text, MessageKind.MESSAGE);
+    }
+
+    private Node tabHeader(String room) throws Exception {
+        return fx(() -> window.tabOf(room).orElseThrow().tab().getGraphic());
+    }
+
+    private TextField input(String room) throws Exception {
+        return fx(() -> (TextField) window.tabOf(room).orElseThrow().tab().getContent().lookup(".chat-input"));
+    }
+
+    @Test
+    void aMessageToABackgroundTabShowsABadgeThatSelectingClears(FxRobot robot) throws Exception {
+        connectedIn("#a", "#b");
+        robot.clickOn(tabHeader("#b"));
+        assertEquals("#b", fx(() -> ((RoomViewModel) window.tabs().getSelectionModel().getSelectedItem().getUserData()).name()));
+        net().listener.message(msg("m1", "#a", "bob", "hello a"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabOf("#a").orElseThrow().badgeText()).equals("1"));
+        robot.clickOn(tabHeader("#a"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabOf("#a").orElseThrow().badgeText()).isEmpty());
+        assertEquals("hello a", fx(() -> model.room("#a").lines().getLast().text()));
+    }
+
+    @Test
+    void typingAndEnterSendsToTheTabsRoomAndShowsTheLine(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        robot.clickOn(input("#a")).write("hej på er 你好").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !net().sent.isEmpty());
+        assertEquals("#a", net().sent.getLast().target());
+        assertEquals("hej på er 你好", net().sent.getLast().text());
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> model.room("#a").lines().stream().anyMatch(l -> l.text().equals("hej på er 你好"))));
+        assertEquals("", fx(() -> input("#a").getText()));
+        robot.press(KeyCode.UP).release(KeyCode.UP);
+        assertEquals("hej på er 你好", fx(() -> input("#a").getText()), "Up brings the last line back");
+    }
+
+    @Test
+    void tabCompletesANickInTheInput(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        net().listener.members("#a", List.of(new Member("ada", false, Presence.HERE), new Member("bob", false, Presence.HERE)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> model.room("#a").members().size()) == 2);
+        robot.clickOn(input("#a")).write("bo").press(KeyCode.TAB).release(KeyCode.TAB);
+        assertEquals("bob: ", fx(() -> input("#a").getText()));
+        assertTrue(fx(() -> input("#a").isFocused()), "Tab stays in the input");
+    }
+
+    @Test
+    void ctrlNumberAndCtrlTabMoveBetweenTabs(FxRobot robot) throws Exception {
+        connectedIn("#a", "#b");
+        robot.clickOn(input("#b"));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        assertEquals(0, (int) fx(() -> window.tabs().getSelectionModel().getSelectedIndex()));
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        assertEquals(1, (int) fx(() -> window.tabs().getSelectionModel().getSelectedIndex()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(0, (int) fx(() -> window.tabs().getSelectionModel().getSelectedIndex()));
+    }
+
+    @Test
+    void closingATabPartsTheChannel(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        robot.clickOn(input("#a"));
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> net().calls.contains("part #a"));
+        net().listener.parted("#a", "ada", null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabs().getTabs().size()) == 1);
+        Tab left = fx(() -> window.tabs().getTabs().getFirst());
+        assertEquals("*", ((RoomViewModel) left.getUserData()).name());
+    }
+}
