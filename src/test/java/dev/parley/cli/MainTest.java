@@ -74,12 +74,13 @@ class MainTest {
     @Test
     void configShowsThePathAndTheEffectiveSettingsWithThePasswordHidden() throws IOException {
         Path file = tmp.resolve("p.toml");
-        Files.writeString(file, "nick = \"ada\"\n[server]\nport = 7001\npassword = \"hunter2\"\n");
+        Files.writeString(file, "nick = \"ada\"\n[server]\nport = 7001\npassword = \"hunter2\"\n[ui]\ntheme = \"dark\"\n");
         assertEquals(0, run("--config", file.toString(), "config"));
         String shown = out.toString();
         assertTrue(shown.contains("# config file: " + file), shown);
         assertTrue(shown.contains("nick = \"ada\""), shown);
         assertTrue(shown.contains("port = 7001"), shown);
+        assertTrue(shown.contains("[ui]\ntheme = \"dark\"\nfont_size = 13\n"), shown);
         assertFalse(shown.contains("hunter2"), shown);
     }
 
