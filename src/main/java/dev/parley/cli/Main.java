@@ -2,7 +2,10 @@ package dev.parley.cli;
 
 import dev.parley.config.AppDirs;
 import dev.parley.config.ConfigException;
+import dev.parley.ui.fx.DesktopApp;
+import dev.parley.ui.fx.DesktopContext;
 import java.io.PrintWriter;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -27,11 +30,18 @@ public final class Main {
     }
 
     public static int run(AppDirs dirs, PrintWriter out, PrintWriter err, String... args) {
+        // A lambda, not DesktopApp::run: the class (and JavaFX behind it) loads only when called.
+        return run(dirs, DisplayCheck.current(), context -> DesktopApp.run(context), out, err, args);
+    }
+
+    /** With the display check and the desktop app given, so tests need neither a screen nor JavaFX. */
+    static int run(AppDirs dirs, DisplayCheck display, ToIntFunction<DesktopContext> desktopApp, PrintWriter out,
+                   PrintWriter err, String... args) {
         if (args.length > 0 && args[0].equals("--console")) {
             args = args.clone();
             args[0] = "console"; // "parley --console" is an alias of "parley console"
         }
-        CommandLine cli = new CommandLine(new ParleyCommand(dirs));
+        CommandLine cli = new CommandLine(new ParleyCommand(dirs, display, desktopApp));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

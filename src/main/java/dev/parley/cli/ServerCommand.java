@@ -2,20 +2,10 @@ package dev.parley.cli;
 
 import dev.parley.config.ConfigException;
 import dev.parley.config.ServerSettings;
-import dev.parley.discovery.Announcement;
 import dev.parley.discovery.BeaconSettings;
-import dev.parley.discovery.LanAnnouncer;
-import dev.parley.relay.FloodPolicy;
-import dev.parley.relay.RelayConfig;
-import dev.parley.relay.RelayLimits;
-import dev.parley.relay.RelayServer;
-import dev.parley.storage.MessageStore;
-import dev.parley.storage.StoreException;
-import dev.parley.storage.sqlite.SqliteMessageStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -82,32 +72,14 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         ServerSettings settings = effectiveSettings();
-        if (settings.port() < 0 || settings.port() > 65535) {
-            spec.commandLine().getErr().println("parley: --port must be from 0 to 65535, got " + settings.port());
-            return Main.EXIT_USAGE;
-        }
-        RelayConfig config = relayConfig(settings);
-        if (config.listen().isUnresolved()) {
-            spec.commandLine().getErr().println("parley: cannot listen on " + settings.bind() + ": no such address");
-            return Main.EXIT_FAILURE;
-        }
-        MessageStore store;
+        BeaconSettings beacons = beaconPort != null ? BeaconSettings.defaults().withPort(beaconPort) : BeaconSettings.defaults();
+        RunningRelay relay;
         try {
-            store = SqliteMessageStore.open(settings.dataDir());
-        } catch (StoreException e) {
-            spec.commandLine().getErr().println("parley: cannot open the message store: " + e.getMessage());
-            return Main.EXIT_FAILURE;
-        }
-        RelayServer relay;
-        try {
-            relay = RelayServer.start(config, store);
+            relay = RunningRelay.start(settings, settings.name(), beacons);
         } catch (IOException e) {
-            store.close();
-            spec.commandLine().getErr().println("parley: cannot listen on " + settings.bind() + ":" + settings.port() + ": "
-                    + e.getMessage());
+            spec.commandLine().getErr().println("parley: " + e.getMessage());
             return Main.EXIT_FAILURE;
         }
-        LanAnnouncer announcer = settings.announce() ? announce(settings, relay.address().getPort()) : null;
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -120,24 +92,9 @@ final class ServerCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         log.info("stopping");
-        if (announcer != null) {
-            announcer.close();
-        }
         relay.close();
-        store.close();
         log.info("stopped; the message store is closed");
         return Main.EXIT_OK;
-    }
-
-    private LanAnnouncer announce(ServerSettings settings, int tcpPort) {
-        BeaconSettings beacon = BeaconSettings.defaults().withBroadcastAddress(settings.broadcast());
-        if (beaconPort != null) {
-            beacon = beacon.withPort(beaconPort);
-        }
-        LanAnnouncer announcer = new LanAnnouncer(beacon, Announcement.relay(Announcement.newNodeId(), settings.name(), tcpPort));
-        announcer.start();
-        log.info("announcing '{}' on the LAN (UDP {} to {})", settings.name(), beacon.port(), beacon.broadcastAddress());
-        return announcer;
     }
 
     ServerSettings effectiveSettings() throws ConfigException {
@@ -154,12 +111,5 @@ final class ServerCommand implements Callable<Integer> {
         s = s.withMaxClients(maxClients != null ? maxClients : s.maxClients(),
                 maxClientsPerAddress != null ? maxClientsPerAddress : s.maxClientsPerAddress());
         return s;
-    }
-
-    static RelayConfig relayConfig(ServerSettings s) {
-        FloodPolicy flood = s.floodRate() <= 0 ? FloodPolicy.off() : new FloodPolicy(true, s.floodBurst(), s.floodRate());
-        RelayLimits limits = RelayLimits.defaults().withMaxClients(s.maxClients()).withMaxClientsPerAddress(s.maxClientsPerAddress());
-        List<String> motd = s.motd().isEmpty() ? List.of() : s.motd().lines().toList();
-        return new RelayConfig(new InetSocketAddress(s.bind(), s.port()), s.name(), "Parley", s.password(), motd, limits, flood);
     }
 }

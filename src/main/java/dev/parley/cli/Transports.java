@@ -45,15 +45,21 @@ final class Transports implements AutoCloseable {
         Path folder = dataDir.resolve("mesh").resolve(nick.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_"));
         MessageStore store = SqliteMessageStore.open(folder);
         stores.add(store);
-        BeaconSettings beacons = BeaconSettings.defaults().withBroadcastAddress(mesh.broadcast()).withPort(mesh.beaconPort());
-        if (!mesh.iface().isEmpty()) {
-            beacons = beacons.withNetworkInterface(mesh.iface());
-        }
         MeshConfig config = MeshConfig.defaults(nick, store)
                 .withPeerId(PeerIdFile.loadOrCreate(folder))
-                .withBeacons(beacons)
+                .withBeacons(beacons(mesh))
                 .withPeers(mesh.peers());
         return new MeshTransport(config);
+    }
+
+    /**
+     * The beacons of the {@code [mesh]} table, which the LAN relay list listens to as well.
+     *
+     * @throws IllegalArgumentException if the broadcast address is not an IPv4 literal
+     */
+    static BeaconSettings beacons(MeshSettings mesh) {
+        BeaconSettings beacons = BeaconSettings.defaults().withBroadcastAddress(mesh.broadcast()).withPort(mesh.beaconPort());
+        return mesh.iface().isEmpty() ? beacons : beacons.withNetworkInterface(mesh.iface());
     }
 
     @Override

@@ -53,8 +53,9 @@ public final class SettingsLoader {
         ClientSettings client = readClient(root.section("client"), defaults.client());
         ServerSettings server = readServer(root.section("server"), defaults.server());
         MeshSettings mesh = readMesh(root.section("mesh"), defaults.mesh());
+        UiSettings ui = readUi(root.section("ui"), defaults.ui());
         root.rejectUnknownKeys();
-        return new Settings(nick, client, server, mesh, defaults.ui());
+        return new Settings(nick, client, server, mesh, ui);
     }
 
     private static ClientSettings readClient(TomlSection s, ClientSettings d) throws ConfigException {
@@ -70,6 +71,14 @@ public final class SettingsLoader {
                 s.stringList("peers", d.peers()));
         s.rejectUnknownKeys();
         return mesh;
+    }
+
+    private static UiSettings readUi(TomlSection s, UiSettings d) throws ConfigException {
+        UiSettings ui = new UiSettings(s.oneOf("theme", UiSettings.THEMES, d.theme()),
+                s.integer("font_size", UiSettings.MIN_FONT_SIZE, UiSettings.MAX_FONT_SIZE, d.fontSize()),
+                s.oneOf("language", UiSettings.LANGUAGES, d.language()));
+        s.rejectUnknownKeys();
+        return ui;
     }
 
     private static ServerSettings readServer(TomlSection s, ServerSettings d) throws ConfigException {

@@ -37,6 +37,11 @@ public final class SettingsToml {
         out.append("beacon_port = ").append(m.beaconPort()).append('\n');
         out.append("interface = ").append(quote(m.iface())).append('\n');
         out.append("peers = [").append(String.join(", ", m.peers().stream().map(SettingsToml::quote).toList())).append("]\n");
+        UiSettings ui = settings.ui();
+        out.append('\n').append("[ui]\n");
+        out.append("theme = ").append(quote(ui.theme())).append('\n');
+        out.append("font_size = ").append(ui.fontSize()).append('\n');
+        out.append("language = ").append(quote(ui.language())).append('\n');
         return out.toString();
     }
 

@@ -69,7 +69,9 @@ final class TomlSection {
     String oneOf(String key, Set<String> allowed, String fallback) throws ConfigException {
         String value = string(key, fallback);
         if (!allowed.contains(value)) {
-            throw new ConfigException(file, fullKey(key), "must be one of " + String.join(", ", new TreeSet<>(allowed))
+            // An allowed empty string is shown as "" so the list does not start with a bare comma.
+            List<String> shown = new TreeSet<>(allowed).stream().map(a -> a.isEmpty() ? "\"\"" : a).toList();
+            throw new ConfigException(file, fullKey(key), "must be one of " + String.join(", ", shown)
                     + ", got \"" + value + "\"");
         }
         return value;

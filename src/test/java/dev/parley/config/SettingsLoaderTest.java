@@ -65,6 +65,10 @@ class SettingsLoaderTest {
                 beacon_port = 6000
                 interface = "eth1"
                 peers = ["10.8.0.2:7000", "lab-pc:7000"]
+                [ui]
+                theme = "dark"
+                font_size = 16
+                language = "zh_CN"
                 """);
         Settings s = new SettingsLoader(dirs()).load(file);
         assertEquals("ada", s.nick());
@@ -72,13 +76,14 @@ class SettingsLoaderTest {
         assertEquals(new MeshSettings("127.255.255.255", 6000, "eth1", List.of("10.8.0.2:7000", "lab-pc:7000")), s.mesh());
         assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
                 "127.255.255.255", "Line one\nLine two", 500, 5, 8, 2.5), s.server());
+        assertEquals(new UiSettings("dark", 16, "zh_CN"), s.ui());
     }
 
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
         Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
                 "m\to\u0001td", 1, 2, 3, 0.5), new MeshSettings("127.255.255.255", 6000, "lo", List.of("10.1.2.3:5000", "[::1]:6")),
-                UiSettings.defaults());
+                new UiSettings("dark", 32, "sv"));
         Path file = write(SettingsToml.render(original, false));
         assertEquals(original, new SettingsLoader(dirs()).load(file));
     }
@@ -100,7 +105,16 @@ class SettingsLoaderTest {
                 Arguments.of("colour = \"red\"", "colour: unknown key"),
                 Arguments.of("[client]\nmode = \"carrier pigeon\"", "client.mode: must be one of host, mesh, relay"),
                 Arguments.of("[mesh]\npeers = \"a:1\"", "mesh.peers: must be an array of strings"),
-                Arguments.of("[mesh]\npeers = [\"a:1\", 2]", "mesh.peers[1]: must be a string, got the integer 2"));
+                Arguments.of("[mesh]\npeers = [\"a:1\", 2]", "mesh.peers[1]: must be a string, got the integer 2"),
+                Arguments.of("[ui]\ntheme = \"solarized\"", "ui.theme: must be one of dark, light, got \"solarized\""),
+                Arguments.of("[ui]\ntheme = 1", "ui.theme: must be a string, got the integer 1"),
+                Arguments.of("[ui]\nfont_size = 7", "ui.font_size: must be from 8 to 32, got 7"),
+                Arguments.of("[ui]\nfont_size = 33", "ui.font_size: must be from 8 to 32, got 33"),
+                Arguments.of("[ui]\nfont_size = 12.5", "ui.font_size: must be an integer, got the number 12.5"),
+                Arguments.of("[ui]\nlanguage = \"de\"", "ui.language: must be one of \"\", en, sv, zh_CN, got \"de\""),
+                Arguments.of("[ui]\nlanguage = \"zh-cn\"", "ui.language: must be one of"),
+                Arguments.of("[ui]\ncolour = \"red\"", "ui.colour: unknown key (known here: font_size, language, theme)"),
+                Arguments.of("ui = \"dark\"", "ui: must be a table"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
@@ -110,6 +124,12 @@ class SettingsLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new SettingsLoader(dirs()).load(file));
         assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in '" + e.getMessage() + "'");
+    }
+
+    @Test
+    void anEmptyLanguageFollowsTheSystemAndMissingUiKeysKeepTheirDefaults() throws IOException, ConfigException {
+        Settings s = new SettingsLoader(dirs()).load(write("[ui]\nlanguage = \"\"\ntheme = \"dark\"\n"));
+        assertEquals(new UiSettings("dark", UiSettings.DEFAULT_FONT_SIZE, ""), s.ui());
     }
 
     @Test
