@@ -36,6 +36,7 @@ class ModesAndQueriesTest extends RelayTestBase {
         ada.await(" 367 ada #m bob!\\*@\\* ada \\d+");
         ada.await(" 368 ada #m ");
         ada.send("KICK #m bob");
+        bob.await(" KICK #m bob"); // out for certain before trying again, or the JOIN may race the KICK
         bob.send("JOIN #m");
         bob.await(" 474 bob #m :Cannot join channel \\(\\+b\\)");
         ada.send("MODE #m -b bob!*@*");
