@@ -8,7 +8,7 @@
 #   console  two `parley console` processes with piped stdin exchange a message through the relay
 #   gui      `parley` with no arguments under Xvfb for a few seconds, then SIGTERM: it must still be
 #            running, and then exit without an exception
-# A step whose mode has not landed yet (console, GUI) is reported SKIPPED, never PASS.
+# A step that cannot run here is reported SKIPPED or FAIL, never PASS.
 #
 # Usage: installer/smoke-test.sh [PATH/TO/parley_VERSION_ARCH.deb]
 #   default: the newest target/installer/packages/*.deb (./mvnw -Pinstaller package makes it)
@@ -209,61 +209,63 @@ if [ -n "$port" ]; then
 fi
 
 # --- gui --------------------------------------------------------------------------------------
-# While the GUI has not landed, `parley` with no arguments prints the usage and exits 0.
+# Without a display (an SSH session), `parley` says so in one line and exits 1, without a trace.
 env -u DISPLAY -u WAYLAND_DISPLAY timeout 30 "$parley" </dev/null >"$tmp/noarg.out" 2>&1
 noarg_rc=$?
-if [ $noarg_rc -eq 0 ] && grep -q '^Usage: parley' "$tmp/noarg.out"; then
-  skip "gui: 'parley' with no arguments prints the usage: the desktop client has not landed yet"
+if [ $noarg_rc -eq 1 ] && grep -q "no display found" "$tmp/noarg.out" && ! grep -q 'Exception' "$tmp/noarg.out"; then
+  pass "gui: without a display, one line and exit 1"
 else
-  ready=true
-  if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
-    apt_install xvfb xauth || ready=false
-  fi
-  # dpkg -x installs no dependencies: the GUI needs the .deb's (GTK and friends) on this machine.
-  # A group "a | b" is met when a or b is installed; else the first one is installed.
-  wanted=()
-  IFS=',' read -r -a groups <<<"$depends"
-  for group in "${groups[@]}"; do
-    met=false first=
-    IFS='|' read -r -a alternatives <<<"$group"
-    for alternative in "${alternatives[@]}"; do
-      name=$(sed -e 's/(.*)//' -e 's/[[:space:]]//g' <<<"$alternative")
-      [ -z "$first" ] && first=$name
-      if [ "$(dpkg-query -W -f='${Status}' "$name" 2>/dev/null)" = "install ok installed" ]; then
-        met=true
-      fi
-    done
-    $met || [ -z "$first" ] || wanted+=("$first")
-  done
-  if $ready && [ ${#wanted[@]} -gt 0 ]; then
-    apt_install "${wanted[@]}" || ready=false
-  fi
-  if ! $ready; then
-    fail "gui: cannot run it: xvfb-run, xauth or the .deb's dependencies are missing and cannot be installed here"
-  else
-    gui_rc_file="$tmp/gui.rc"
-    # Inside Xvfb: start the GUI, let it live 8 s, check it is alive, SIGTERM it, wait 15 s.
-    timeout 60 xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
-      "$1" >"$2.out" 2>"$2.err" &
-      gui=$!
-      sleep 8
-      if ! kill -0 "$gui" 2>/dev/null; then wait "$gui"; echo "died $?" >"$3"; exit 0; fi
-      if [ -n "${PARLEY_SMOKE_SCREENSHOT:-}" ] && command -v import >/dev/null; then
-        import -window root "$PARLEY_SMOKE_SCREENSHOT" 2>/dev/null
-      fi
-      kill -TERM "$gui"
-      for _ in $(seq 1 150); do
-        if ! kill -0 "$gui" 2>/dev/null; then wait "$gui"; echo "stopped $?" >"$3"; exit 0; fi
-        sleep 0.1
-      done
-      kill -KILL "$gui"; echo "hung" >"$3"' _ "$parley" "$tmp/gui" "$gui_rc_file"
-    result=$(cat "$gui_rc_file" 2>/dev/null || echo "xvfb-run failed")
-    if [[ $result == "stopped 0" || $result == "stopped 143" ]] && ! grep -q 'Exception' "$tmp/gui.err"; then
-      pass "gui: ran 8 s under Xvfb, then SIGTERM -> ${result#stopped } exit code"
-    else
-      fail "gui: $result"
-      show "$tmp/gui.err"
+  fail "gui: without a display: exit $noarg_rc"
+  show "$tmp/noarg.out"
+fi
+ready=true
+if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
+  apt_install xvfb xauth || ready=false
+fi
+# dpkg -x installs no dependencies: the GUI needs the .deb's (GTK and friends) on this machine.
+# A group "a | b" is met when a or b is installed; else the first one is installed.
+wanted=()
+IFS=',' read -r -a groups <<<"$depends"
+for group in "${groups[@]}"; do
+  met=false first=
+  IFS='|' read -r -a alternatives <<<"$group"
+  for alternative in "${alternatives[@]}"; do
+    name=$(sed -e 's/(.*)//' -e 's/[[:space:]]//g' <<<"$alternative")
+    [ -z "$first" ] && first=$name
+    if [ "$(dpkg-query -W -f='${Status}' "$name" 2>/dev/null)" = "install ok installed" ]; then
+      met=true
     fi
+  done
+  $met || [ -z "$first" ] || wanted+=("$first")
+done
+if $ready && [ ${#wanted[@]} -gt 0 ]; then
+  apt_install "${wanted[@]}" || ready=false
+fi
+if ! $ready; then
+  fail "gui: cannot run it: xvfb-run, xauth or the .deb's dependencies are missing and cannot be installed here"
+else
+  gui_rc_file="$tmp/gui.rc"
+  # Inside Xvfb: start the GUI, let it live 8 s, check it is alive, SIGTERM it, wait 15 s.
+  timeout 60 xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+    "$1" >"$2.out" 2>"$2.err" &
+    gui=$!
+    sleep 8
+    if ! kill -0 "$gui" 2>/dev/null; then wait "$gui"; echo "died $?" >"$3"; exit 0; fi
+    if [ -n "${PARLEY_SMOKE_SCREENSHOT:-}" ] && command -v import >/dev/null; then
+      import -window root "$PARLEY_SMOKE_SCREENSHOT" 2>/dev/null
+    fi
+    kill -TERM "$gui"
+    for _ in $(seq 1 150); do
+      if ! kill -0 "$gui" 2>/dev/null; then wait "$gui"; echo "stopped $?" >"$3"; exit 0; fi
+      sleep 0.1
+    done
+    kill -KILL "$gui"; echo "hung" >"$3"' _ "$parley" "$tmp/gui" "$gui_rc_file"
+  result=$(cat "$gui_rc_file" 2>/dev/null || echo "xvfb-run failed")
+  if [[ $result == "stopped 0" || $result == "stopped 143" ]] && ! grep -q 'Exception' "$tmp/gui.err"; then
+    pass "gui: ran 8 s under Xvfb, then SIGTERM -> ${result#stopped } exit code"
+  else
+    fail "gui: $result"
+    show "$tmp/gui.err"
   fi
 fi
 

@@ -1,0 +1,269 @@
+package dev.parley.ui.fx;
+
+import dev.parley.client.ChatLine;
+import dev.parley.client.ChatService;
+import dev.parley.client.Endpoint;
+import dev.parley.client.RelayHosting;
+import dev.parley.config.Settings;
+import dev.parley.config.UiSettings;
+import dev.parley.ui.fx.channels.ChannelListDialog;
+import dev.parley.ui.fx.channels.ChannelListViewModel;
+import dev.parley.ui.fx.chat.MainViewModel;
+import dev.parley.ui.fx.chat.MainWindow;
+import dev.parley.ui.fx.chat.RoomViewModel;
+import dev.parley.ui.fx.connect.ConnectDialog;
+import dev.parley.ui.fx.connect.ConnectRequest;
+import dev.parley.ui.fx.connect.ConnectViewModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the desktop app on its stage: asks how to connect (or connects as last time), builds a
+ * client session and its main window for each connection, hosts the embedded relay when asked,
+ * and saves what the user chose. Disk and network work goes to a background thread; everything
+ * here runs on the FX thread.
+ */
+public final class DesktopController {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopController.class);
+
+    private final DesktopContext context;
+    private final Runnable onExit;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("parley-desktop-io").daemon().factory());
+    private final Texts texts;
+    private Settings settings;
+    private Stage stage;
+    private Toasts toasts;
+    private ChatService service;
+    private MainViewModel model;
+    private MainWindow window;
+    private RelayHosting.HostedRelay hosted;
+    private ChannelListViewModel channelList;
+    private Stage channelListStage;
+    private int session;
+
+    public DesktopController(DesktopContext context, Runnable onExit) {
+        this.context = context;
+        this.onExit = onExit;
+        this.settings = context.settings();
+        this.texts = Texts.forLanguage(settings.ui().language());
+    }
+
+    /** Shows the app on {@code stage}. */
+    public void start(Stage primary) {
+        stage = primary;
+        Theme.applyTheme(settings.ui());
+        StackPane empty = new StackPane();
+        stage.setScene(new Scene(empty, 960, 640));
+        Theme.style(stage.getScene(), settings.ui());
+        stage.titleProperty().unbind();
+        stage.setTitle(texts.get("app.title"));
+        try (InputStream icon = DesktopController.class.getResourceAsStream("parley-64.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (IOException e) {
+            log.debug("no window icon", e);
+        }
+        stage.focusedProperty().addListener((obs, was, now) -> {
+            if (model != null) {
+                model.windowFocusedProperty().set(now);
+            }
+        });
+        stage.setOnCloseRequest(e -> shutdown());
+        toasts = new Toasts(stage, Theme.STYLESHEET);
+        stage.show();
+        ConnectRequest last = context.firstStart() ? null : lastChoice(settings);
+        if (last == null) {
+            connectDialog();
+        } else {
+            connect(last);
+        }
+    }
+
+    /** The session's view model and window, for tests. */
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void connectDialog() {
+        ConnectDialog.open(stage, context.withSettings(settings), texts, this::connect);
+    }
+
+    /** Starts a session for what the user chose; the one before (and its hosted relay) ends. */
+    public void connect(ConnectRequest request) {
+        settings = ConnectViewModel.remember(settings, request);
+        save();
+        endSession();
+        int mine = ++session;
+        service = new ChatService(context.transports(), request.nick());
+        model = new MainViewModel(service, texts);
+        model.windowFocusedProperty().set(stage.isFocused());
+        model.setNotifier(this::notify);
+        model.setChannelListHandler(list -> channelList().show(list));
+        model.setClosedHandler(this::shutdown);
+        window = new MainWindow(model, texts, settings.ui(), new WindowHost());
+        stage.getScene().setRoot(window.root());
+        Theme.style(stage.getScene(), settings.ui());
+        stage.titleProperty().bind(model.titleProperty());
+        service.addListener(model, new FxEventBridge());
+        ChatService current = service;
+        switch (request) {
+            case ConnectRequest.Relay relay -> current.connect(relay.endpoint());
+            case ConnectRequest.Mesh mesh -> current.connect(new Endpoint.Mesh());
+            case ConnectRequest.Host host -> background.execute(() -> startHosting(host, current, mine));
+        }
+    }
+
+    private void startHosting(ConnectRequest.Host host, ChatService forService, int forSession) {
+        try {
+            RelayHosting.HostedRelay relay = context.hosting().start(host.name(), host.port(), host.dataDir());
+            Platform.runLater(() -> {
+                if (forSession != session) {
+                    relay.close(); // the user moved on while it started
+                    return;
+                }
+                hosted = relay;
+                log.info("hosting {}", relay.description());
+                forService.connect(relay.endpoint());
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot host a relay: {}", e.getMessage());
+            Platform.runLater(() -> {
+                Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                alert.initOwner(stage);
+                alert.setHeaderText(texts.get("host.failed"));
+                alert.show();
+                connectDialog();
+            });
+        }
+    }
+
+    private ChannelListViewModel channelList() {
+        if (channelList == null) {
+            channelList = new ChannelListViewModel(channel -> model.join(channel), () -> model.requestChannelList());
+        }
+        if (channelListStage == null || !channelListStage.isShowing()) {
+            channelListStage = ChannelListDialog.open(stage, texts, channelList);
+        }
+        return channelList;
+    }
+
+    private void notify(MainViewModel.Notice notice) {
+        ChatLine line = notice.line();
+        RoomViewModel room = model.room(notice.room());
+        boolean direct = room != null && !room.isChannel();
+        String title = direct ? texts.get("notify.direct", line.sender()) : texts.get("notify.mention", line.sender(), notice.room());
+        MainViewModel forModel = model;
+        toasts.show(title, line.text(), () -> {
+            stage.toFront();
+            stage.requestFocus();
+            RoomViewModel target = forModel.room(notice.room());
+            if (target != null) {
+                forModel.selectedProperty().set(target);
+            }
+        });
+    }
+
+    private void save() {
+        Settings snapshot = settings;
+        background.execute(() -> context.saver().accept(snapshot));
+    }
+
+    private void endSession() {
+        if (service != null) {
+            service.removeListener(model); // its end must not read as the user quitting the app
+            service.disconnect();
+            service.close();
+            service = null;
+        }
+        if (hosted != null) {
+            RelayHosting.HostedRelay relay = hosted;
+            hosted = null;
+            background.execute(relay::close);
+        }
+        channelList = null;
+        if (channelListStage != null) {
+            channelListStage.close();
+            channelListStage = null;
+        }
+    }
+
+    private void shutdown() {
+        endSession();
+        background.shutdown();
+        stage.close();
+        onExit.run();
+    }
+
+    /** The way the user connected last time, from the settings; null when that is not usable. */
+    static ConnectRequest lastChoice(Settings settings) {
+        try {
+            return lastChoiceOrFail(settings);
+        } catch (IllegalArgumentException e) {
+            log.info("not reconnecting as last time: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static ConnectRequest lastChoiceOrFail(Settings settings) {
+        return switch (settings.client().mode()) {
+            case "host" -> new ConnectRequest.Host(settings.nick(), settings.server().name(), settings.server().port(),
+                    settings.server().dataDir());
+            case "mesh" -> new ConnectRequest.Mesh(settings.nick());
+            default -> new ConnectRequest.Relay(settings.nick(), Endpoint.parseRelay(settings.client().server()));
+        };
+    }
+
+    /** What the main window asks of the app. */
+    private final class WindowHost implements MainWindow.Host {
+        @Override
+        public void connectDialog() {
+            DesktopController.this.connectDialog();
+        }
+
+        @Override
+        public void uiChanged(UiSettings ui) {
+            boolean newLanguage = !ui.language().equals(settings.ui().language());
+            settings = settings.withUi(ui);
+            Theme.applyTheme(ui);
+            Theme.style(stage.getScene(), ui);
+            save();
+            if (newLanguage) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("language.restart"));
+                alert.initOwner(stage);
+                alert.setHeaderText(null);
+                alert.show();
+            }
+        }
+
+        @Override
+        public void openLink(String url) {
+            LinkOpener.open(url);
+        }
+
+        @Override
+        public void quit() {
+            shutdown();
+        }
+    }
+}
