@@ -126,6 +126,7 @@ class DesktopFlowTest {
         await().atMost(WAIT).until(() -> fx(() -> app.model() != null && app.model().statusProperty().get().connected()));
         assertEquals("host", saved.getLast().client().mode(), "the choice is remembered in parley.toml");
         String where = fx(() -> app.model().statusProperty().get().endpoint());
+        assertEquals("Hosting “parley” on port " + Endpoint.parseRelay(where).port(), fx(() -> app.model().hostingProperty().get()));
         Endpoint.Relay relay = Endpoint.parseRelay(where);
 
         typeIn(robot, ChatEvent.SERVER_ROOM, "/join #test");

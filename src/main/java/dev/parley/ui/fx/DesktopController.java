@@ -125,6 +125,7 @@ public final class DesktopController {
         stage.getScene().setRoot(window.root());
         Theme.style(stage.getScene(), settings.ui());
         stage.titleProperty().bind(model.titleProperty());
+        Platform.runLater(window::focusInput); // once the scene has laid the window out
         service.addListener(model, new FxEventBridge());
         ChatService current = service;
         switch (request) {
@@ -144,6 +145,7 @@ public final class DesktopController {
                 }
                 hosted = relay;
                 log.info("hosting {}", relay.description());
+                model.hostingProperty().set(texts.get("host.running", host.name(), String.valueOf(relay.endpoint().port())));
                 forService.connect(relay.endpoint());
             });
         } catch (IOException | RuntimeException e) {

@@ -45,6 +45,7 @@ public final class MainViewModel implements ChatListener {
     private final StringProperty statusText = new SimpleStringProperty(this, "statusText", "");
     private final BooleanProperty retryAvailable = new SimpleBooleanProperty(this, "retryAvailable");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty hosting = new SimpleStringProperty(this, "hosting", "");
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final IntegerProperty unseenNotices = new SimpleIntegerProperty(this, "unseenNotices");
     private final Completer completer = new Completer();
@@ -99,6 +100,11 @@ public final class MainViewModel implements ChatListener {
 
     public BooleanProperty retryAvailableProperty() {
         return retryAvailable;
+    }
+
+    /** What this app hosts, for the status bar ("Hosting relay 'lab' on port 6667"); empty when nothing. */
+    public StringProperty hostingProperty() {
+        return hosting;
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -56,6 +57,8 @@ public final class MainWindow {
     @FXML
     private Hyperlink retry;
     @FXML
+    private Label hosting;
+    @FXML
     private RadioMenuItem lightItem;
     @FXML
     private RadioMenuItem darkItem;
@@ -84,6 +87,14 @@ public final class MainWindow {
         return tabs;
     }
 
+    /** Puts the caret in the selected tab's input box, so the user can type at once. */
+    public void focusInput() {
+        RoomViewModel room = model.selectedProperty().get();
+        if (room != null && views.containsKey(room)) {
+            views.get(room).focusInput();
+        }
+    }
+
     /** The tab of a room, if it is open. */
     public Optional<RoomTab> tabOf(String room) {
         RoomViewModel vm = model.room(room);
@@ -101,8 +112,15 @@ public final class MainWindow {
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                model.selectedProperty().set((RoomViewModel) now.getUserData());
-                views.get((RoomViewModel) now.getUserData()).focusInput();
+                RoomViewModel room = (RoomViewModel) now.getUserData();
+                model.selectedProperty().set(room);
+                // After the tab pane has shown the tab's content: a hidden node cannot take the focus.
+                Platform.runLater(() -> {
+                    RoomTab view = views.get(room);
+                    if (view != null) {
+                        view.focusInput();
+                    }
+                });
             }
         });
         model.selectedProperty().addListener((obs, was, now) -> selectTab(now));
@@ -110,6 +128,9 @@ public final class MainWindow {
         status.textProperty().bind(model.statusTextProperty());
         retry.visibleProperty().bind(model.retryAvailableProperty());
         retry.managedProperty().bind(retry.visibleProperty());
+        hosting.textProperty().bind(model.hostingProperty());
+        hosting.visibleProperty().bind(model.hostingProperty().isNotEmpty());
+        hosting.managedProperty().bind(hosting.visibleProperty());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
 
         ToggleGroup themes = new ToggleGroup();

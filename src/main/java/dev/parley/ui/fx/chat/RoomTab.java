@@ -107,6 +107,13 @@ public final class RoomTab {
         });
         room.lines().addListener((ListChangeListener<ChatLine>) this::linesChanged);
         messages.skinProperty().addListener((obs, was, skin) -> Platform.runLater(this::watchScrolling));
+        // A tab's content joins the scene when the tab is first shown: that is when to give the
+        // input box the caret, so the user can type without clicking first.
+        input.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null && tab.isSelected()) {
+                Platform.runLater(input::requestFocus);
+            }
+        });
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::inputKey);
         input.setOnAction(e -> {
             String text = input.getText();

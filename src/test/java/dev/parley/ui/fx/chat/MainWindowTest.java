@@ -139,6 +139,20 @@ class MainWindowTest {
     }
 
     @Test
+    void afterJoiningTheNewTabsInputHasTheCaret(FxRobot robot) throws Exception {
+        connectedIn();
+        robot.clickOn(input("*")).write("/join #new").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> net().calls.contains("join #new"));
+        net().listener.joined("#new", "ada");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabOf("#new").isPresent()
+                && window.tabs().getSelectionModel().getSelectedItem() == window.tabOf("#new").orElseThrow().tab()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("typed straight away").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> net().sent.stream().anyMatch(m -> m.text().equals("typed straight away")));
+        assertEquals("#new", net().sent.getLast().target());
+    }
+
+    @Test
     void tabCompletesANickInTheInput(FxRobot robot) throws Exception {
         connectedIn("#a");
         net().listener.members("#a", List.of(new Member("ada", false, Presence.HERE), new Member("bob", false, Presence.HERE)));
