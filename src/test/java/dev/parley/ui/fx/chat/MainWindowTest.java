@@ -2,6 +2,7 @@ package dev.parley.ui.fx.chat;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.client.ChatService;
@@ -18,10 +19,13 @@ import dev.parley.ui.fx.Texts;
 import dev.parley.ui.fx.Theme;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -150,6 +154,26 @@ class MainWindowTest {
         robot.write("typed straight away").press(KeyCode.ENTER).release(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(5)).until(() -> net().sent.stream().anyMatch(m -> m.text().equals("typed straight away")));
         assertEquals("#new", net().sent.getLast().target());
+    }
+
+    @Test
+    void scrollingToTheTopLoadsTheOlderPage(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        List<ChatMessage> page = new ArrayList<>();
+        for (int i = 100; i < 160; i++) {
+            page.add(msg("h" + i, "#a", "bob", "line " + i));
+        }
+        net().listener.history("#a", page, false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> model.room("#a").lines().size()) == 60);
+        int requestsBefore = net().historyRequests.size();
+        ScrollBar bar = fx(() -> window.tabOf("#a").orElseThrow().tab().getContent()
+                .lookupAll(".messages .scroll-bar").stream()
+                .map(ScrollBar.class::cast)
+                .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow());
+        WaitForAsyncUtils.asyncFx(() -> bar.setValue(bar.getMin())).get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> net().historyRequests.size() > requestsBefore);
+        assertEquals("h100", net().historyRequests.getLast().beforeId());
+        assertFalse(fx(() -> model.room("#a").followingProperty().get()), "reading back: new lines do not pull the view down");
     }
 
     @Test
