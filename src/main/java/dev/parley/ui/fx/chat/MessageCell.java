@@ -51,24 +51,14 @@ final class MessageCell extends ListCell<ChatLine> {
         flow.getChildren().clear();
         flow.getChildren().add(styled(TIME.format(line.time()) + "  ", "time"));
         switch (line.kind()) {
-            case MESSAGE -> {
-                flow.getChildren().add(nick(line.sender()));
-                flow.getChildren().add(styled("  ", "body"));
-                addText(line.text());
-            }
+            case MESSAGE -> said(line, "", "  ");
             case ACTION -> {
                 getStyleClass().add("action");
-                flow.getChildren().add(styled("* ", "body"));
-                flow.getChildren().add(nick(line.sender()));
-                flow.getChildren().add(styled(" ", "body"));
-                addText(line.text());
+                said(line, "* ", " ");
             }
             case NOTICE -> {
                 getStyleClass().add("notice");
-                flow.getChildren().add(styled("-", "body"));
-                flow.getChildren().add(nick(line.sender()));
-                flow.getChildren().add(styled("-  ", "body"));
-                addText(line.text());
+                said(line, "-", "-  ");
             }
             case ERROR -> {
                 getStyleClass().add("error");
@@ -90,6 +80,16 @@ final class MessageCell extends ListCell<ChatLine> {
         }
         setText(null);
         setGraphic(flow);
+    }
+
+    /** Who said it, framed as IRC clients show it ("* ada waves", "-ada- notice"), then the text. */
+    private void said(ChatLine line, String before, String after) {
+        if (!before.isEmpty()) {
+            flow.getChildren().add(styled(before, "body"));
+        }
+        flow.getChildren().add(nick(line.sender()));
+        flow.getChildren().add(styled(after, "body"));
+        addText(line.text());
     }
 
     private Node nick(String sender) {

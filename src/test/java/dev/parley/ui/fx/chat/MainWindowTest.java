@@ -56,23 +56,7 @@ class MainWindowTest {
         }, "ada");
         Texts texts = Texts.forLanguage("en");
         model = new MainViewModel(service, texts);
-        window = new MainWindow(model, texts, UiSettings.defaults(), new MainWindow.Host() {
-            @Override
-            public void connectDialog() {
-            }
-
-            @Override
-            public void uiChanged(UiSettings settings) {
-            }
-
-            @Override
-            public void openLink(String url) {
-            }
-
-            @Override
-            public void quit() {
-            }
-        });
+        window = new MainWindow(model, texts, UiSettings.defaults(), new NoHost());
         service.addListener(model, new FxEventBridge());
         Theme.applyTheme(UiSettings.defaults());
         stage.setScene(new Scene(window.root(), 900, 600));

@@ -139,22 +139,4 @@ class ScreenshotTest {
         ImageIO.write(out, "png", file.toFile());
         return sum / ((double) w * h);
     }
-
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void connectDialog() {
-        }
-
-        @Override
-        public void uiChanged(UiSettings settings) {
-        }
-
-        @Override
-        public void openLink(String url) {
-        }
-
-        @Override
-        public void quit() {
-        }
-    }
 }
