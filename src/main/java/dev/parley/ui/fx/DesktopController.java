@@ -211,10 +211,14 @@ public final class DesktopController {
     }
 
     private void shutdown() {
+        if (background.isShutdown()) {
+            return; // the window's close button and /quit can both get here
+        }
         endSession();
-        background.shutdown();
         stage.close();
-        onExit.run();
+        // Last in the queue: the app ends once the hosted relay has stopped and the settings are saved.
+        background.execute(onExit);
+        background.shutdown();
     }
 
     /** The way the user connected last time, from the settings; null when that is not usable. */
