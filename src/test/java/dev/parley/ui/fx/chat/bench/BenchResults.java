@@ -22,14 +22,9 @@ final class BenchResults {
     // history
     double fillSeconds;
     double indexedSeconds;
-    FxMonitor.Window open;
-    double openMs;
-    int firstPageLines;
-    FxMonitor.Window scroll;
-    final Samples pageTimes = new Samples();
-    int pagesByView;
-    int pagesByModel;
-    int linesAfterScroll;
+    /** The first join in a fresh JVM, and a second one after closing the tab. */
+    Round cold;
+    Round warm;
 
     // live load
     FxMonitor.Window live;
@@ -47,4 +42,21 @@ final class BenchResults {
     long heapAfterScroll;
     long heapBeforeLive;
     long heapAfterLive;
+
+    /** One join of the channel and the pages scrolled back after it. */
+    static final class Round {
+        final String name;
+        FxMonitor.Window open;
+        double openMs;
+        int firstPageLines;
+        FxMonitor.Window scroll;
+        final Samples pageTimes = new Samples();
+        int pagesByView;
+        int pagesByModel;
+        int linesAfterScroll;
+
+        Round(String name) {
+            this.name = name;
+        }
+    }
 }

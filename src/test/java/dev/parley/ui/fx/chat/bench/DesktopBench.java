@@ -29,6 +29,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -63,7 +64,8 @@ import javafx.stage.Stage;
  *       "scroll to the top": the list's vertical scroll bar is set to its minimum, as when the
  *       user drags the thumb up, and the view's own scroll-bar listener asks for the older page;
  *       measured to the pulse that lays the page out. If the view does not ask within 5 s, the
- *       bench calls {@code MainViewModel.loadOlder} itself and counts that page apart.</li>
+ *       bench calls {@code MainViewModel.loadOlder} itself and counts that page apart. This runs
+ *       twice: first in a fresh JVM, then again after closing the tab (PART), warm.</li>
  *   <li>Live load: the scroll bar is set to its maximum (the list follows the end again), then a
  *       raw IRC client sends {@code rate} messages a second for {@code seconds} into the channel;
  *       they are counted as they reach the view ({@link LiveCounter}).</li>
@@ -164,13 +166,16 @@ public final class DesktopBench {
             monitor = FxMonitor.onFx(() -> FxMonitor.install(c.scene()));
             connect(client, port);
 
+            pause(TimeUnit.SECONDS.toNanos(2)); // the window's first frames and the server's greeting settle
             progress("idle baseline, 2 s");
             r.idle = monitor.begin("idle");
             pause(TimeUnit.SECONDS.toNanos(2));
             monitor.end(r.idle);
             r.heapConnected = heapAfterGc();
 
-            history(r, client, monitor);
+            r.cold = history("first", r.pages, client, monitor);
+            part(client);
+            r.warm = history("again", r.pages, client, monitor);
             r.heapAfterScroll = heapAfterGc();
             backToTheEnd(client, monitor);
             live(r, client, monitor, relay);
@@ -289,23 +294,25 @@ public final class DesktopBench {
         }
     }
 
-    private static void history(BenchResults r, Client c, FxMonitor monitor) throws Exception {
-        progress("joining %s", CHANNEL);
-        r.open = monitor.begin("open");
+    /** Joins the channel, waits for the first page, then pages back {@code pages} times. */
+    private static BenchResults.Round history(String name, int pages, Client c, FxMonitor monitor) throws Exception {
+        BenchResults.Round round = new BenchResults.Round(name);
+        progress("%s: joining %s", name, CHANNEL);
+        round.open = monitor.begin("open, " + name);
         long joined = System.nanoTime();
         CompletableFuture<Long> shown = FxMonitor.onFx(() -> {
             CompletableFuture<Long> f = monitor.whenLaidOut(() -> showsStoredMessage(c.messages()));
             c.model().join(CHANNEL);
             return f;
         });
-        r.openMs = (shown.get(30, TimeUnit.SECONDS) - joined) / 1e6;
-        r.firstPageLines = FxMonitor.onFx(() -> countMessages(c.room().lines()));
-        pause(TimeUnit.MILLISECONDS.toNanos(500)); // let the pulses after the first page show in this window
-        monitor.end(r.open);
+        round.openMs = (shown.get(30, TimeUnit.SECONDS) - joined) / 1e6;
+        round.firstPageLines = FxMonitor.onFx(() -> countMessages(c.room().lines()));
+        pause(TimeUnit.MILLISECONDS.toNanos(500)); // the pulses after the first page belong to opening too
+        monitor.end(round.open);
 
-        progress("scrolling to the top %d times", r.pages);
-        r.scroll = monitor.begin("scroll");
-        for (int i = 0; i < r.pages; i++) {
+        progress("%s: scrolling to the top %d times", name, pages);
+        round.scroll = monitor.begin("scroll, " + name);
+        for (int i = 0; i < pages; i++) {
             long asked = System.nanoTime();
             CompletableFuture<Long> page = FxMonitor.onFx(() -> {
                 RoomViewModel room = c.room();
@@ -316,8 +323,8 @@ public final class DesktopBench {
                 return f;
             });
             try {
-                r.pageTimes.add(page.get(5, TimeUnit.SECONDS) - asked);
-                r.pagesByView++;
+                round.pageTimes.add(page.get(5, TimeUnit.SECONDS) - asked);
+                round.pagesByView++;
             } catch (TimeoutException e) {
                 // The view did not ask (the scroll bar did not move up): ask as it would, and say so.
                 long again = System.nanoTime();
@@ -326,12 +333,28 @@ public final class DesktopBench {
                     c.model().loadOlder(c.room());
                     return null;
                 });
-                r.pageTimes.add(page.get(10, TimeUnit.SECONDS) - again);
-                r.pagesByModel++;
+                round.pageTimes.add(page.get(10, TimeUnit.SECONDS) - again);
+                round.pagesByModel++;
             }
         }
-        monitor.end(r.scroll);
-        r.linesAfterScroll = FxMonitor.onFx(() -> c.room().lines().size());
+        monitor.end(round.scroll);
+        round.linesAfterScroll = FxMonitor.onFx(() -> c.room().lines().size());
+        return round;
+    }
+
+    /** Closes the channel's tab (PART) and waits until it is gone, so that a second round starts afresh. */
+    private static void part(Client c) throws Exception {
+        FxMonitor.onFx(() -> {
+            c.model().close(c.room());
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (FxMonitor.onFx(() -> c.room() != null)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the tab of " + CHANNEL + " did not close");
+            }
+            pause(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 
     /**
@@ -455,7 +478,14 @@ public final class DesktopBench {
     }
 
     static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "desktop-bench: " + format + "%n", args);
+        System.err.printf(Locale.ROOT, "desktop-bench %tT.%<tL: " + format + "%n", prepend(LocalTime.now(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /** The window's host: nothing to do in a benchmark. */

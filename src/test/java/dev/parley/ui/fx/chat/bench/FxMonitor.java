@@ -29,8 +29,8 @@ import javax.management.openmbean.CompositeData;
  *   <li>probe delays: a thread posts a {@code Platform.runLater} every 10 ms and the runnable
  *       records how long it waited in the FX queue;</li>
  *   <li>layout: CSS and layout time per pulse (pre- to post-layout pulse listener);</li>
- *   <li>GC pauses (from the collectors' notifications; with G1 these include the remark and
- *       cleanup pauses of concurrent cycles), and CPU time of the FX thread and of
+ *   <li>GC pauses (from the collectors' notifications, without the concurrent collector's, whose
+ *       durations are not all stop-the-world), and CPU time of the FX thread and of
  *       the whole process.</li>
  * </ul>
  * It also answers "when was this first laid out" ({@link #whenLaidOut}).
@@ -225,6 +225,9 @@ final class FxMonitor implements AutoCloseable {
             return;
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (info.getGcName().contains("Concurrent")) {
+            return;
+        }
         synchronized (gcLog) {
             gcLog.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()});
         }
