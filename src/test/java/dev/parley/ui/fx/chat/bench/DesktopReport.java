@@ -26,10 +26,10 @@ final class DesktopReport {
         line("## Desktop client: %s, commit `%s`", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                 .format(r.started), System.getProperty("bench.commit", "unknown"));
         line("");
-        line("Java %s, %d CPUs, %s, max heap %d MiB; JavaFX %s, headless (`glass.platform=Headless`, `prism.order=sw`); "
-                        + "load average %s before, %s after.",
+        line("Java %s, %d CPUs, %s, max heap %d MiB, JVM options `%s`; JavaFX %s, headless (`glass.platform=Headless`, "
+                        + "`prism.order=sw`); load average %s before, %s after.",
                 System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), collectors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("javafx.runtime.version", "?"),
+                Runtime.getRuntime().maxMemory() >> 20, jvmOptions(), System.getProperty("javafx.runtime.version", "?"),
                 r.loadBefore, r.loadAfter);
         line("");
         line("### Opening and scrolling a channel of %,d messages", r.history);
@@ -102,6 +102,12 @@ final class DesktopReport {
         boolean met = frame <= DesktopBench.STALL_MS && probe <= DesktopBench.STALL_MS;
         return String.format(Locale.ROOT, "%s: longest frame gap %s ms (p99 %s), longest runLater delay %s ms",
                 met ? "met" : "**missed**", ms(frame), ms(w.frameGaps.percentileMs(99)), ms(probe));
+    }
+
+    /** The -X and -XX options the run was started with (JAVA_OPTS). */
+    private static String jvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X") && !a.startsWith("-Xshare")).collect(Collectors.joining(" "));
     }
 
     private static String collectors() {
