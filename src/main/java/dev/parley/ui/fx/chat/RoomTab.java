@@ -7,16 +7,20 @@ import dev.parley.ui.fx.Views;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -24,6 +28,14 @@ import javafx.scene.layout.HBox;
 /**
  * The view of one room ({@code fxml/RoomTab.fxml}): topic bar, message list, member list and
  * input box, in a tab whose header shows the unread and mention counts.
+ *
+ * <p>The message list shows a copy of the room's lines, brought up to date at most once a pulse
+ * (before layout, and only while the tab is selected): a burst of lines, each of which adds one
+ * at the end and drops one at the front of the room's window, reaches the list as one change,
+ * so its cells are redrawn once a pulse rather than once a line. While the room follows the end
+ * the list is put back at the end after each layout; only the user's scrolling (wheel, keys,
+ * the scroll bar) decides whether it follows, never the list moving itself because lines came
+ * or went.
  */
 public final class RoomTab {
 
@@ -33,6 +45,17 @@ public final class RoomTab {
     private final BooleanSupplier dark;
     private final Tab tab = new Tab();
     private final Label badge = new Label();
+    private final ObservableList<ChatLine> shown = FXCollections.observableArrayList();
+    private final Runnable beforeLayout = this::beforeLayout;
+    private final Runnable afterLayout = this::afterLayout;
+    /** The room's lines changed since {@link #shown} copied them. */
+    private boolean stale;
+    /** Lines put in front of the room's window since then. */
+    private int prepended;
+    /** Between the scene's pre- and post-layout pulse listeners: scroll bar changes are the list's own. */
+    private boolean layingOut;
+    private VirtualFlow<?> flow;
+    private ScrollBar bar;
 
     @FXML
     private Label topic;
@@ -94,7 +117,8 @@ public final class RoomTab {
         if (!room.isChannel()) {
             split.getItems().remove(members);
         }
-        messages.setItems(room.lines());
+        shown.setAll(room.lines());
+        messages.setItems(shown);
         messages.setCellFactory(list -> new MessageCell(linkOpener, dark));
         messages.setFocusTraversable(false);
         members.setItems(room.members());
@@ -106,6 +130,10 @@ public final class RoomTab {
             }
         });
         room.lines().addListener((ListChangeListener<ChatLine>) this::linesChanged);
+        room.followingProperty().addListener((obs, was, now) -> Platform.requestNextPulse());
+        tab.selectedProperty().addListener((obs, was, now) -> Platform.requestNextPulse());
+        messages.sceneProperty().addListener((obs, was, now) -> moveTo(was, now));
+        moveTo(null, messages.getScene());
         messages.skinProperty().addListener((obs, was, skin) -> Platform.runLater(this::watchScrolling));
         // A tab's content joins the scene when the tab is first shown: that is when to give the
         // input box the caret, so the user can type without clicking first.
@@ -121,8 +149,16 @@ public final class RoomTab {
             room.followingProperty().set(true);
             main.submit(room, text);
         });
-        if (!room.lines().isEmpty()) {
-            messages.scrollTo(room.lines().size() - 1);
+    }
+
+    private void moveTo(Scene was, Scene now) {
+        if (was != null) {
+            was.removePreLayoutPulseListener(beforeLayout);
+            was.removePostLayoutPulseListener(afterLayout);
+        }
+        if (now != null) {
+            now.addPreLayoutPulseListener(beforeLayout);
+            now.addPostLayoutPulseListener(afterLayout);
         }
     }
 
@@ -153,39 +189,78 @@ public final class RoomTab {
         }
     }
 
-    /** New lines scroll into view while following; older ones go in front without moving what is shown. */
+    /** Notes what changed; the list takes it over before the next layout ({@link #beforeLayout}). */
     private void linesChanged(ListChangeListener.Change<? extends ChatLine> change) {
-        int prepended = 0;
-        boolean appended = false;
         while (change.next()) {
-            if (change.wasAdded() && !change.wasReplaced()) {
-                if (change.getFrom() == 0 && change.getTo() < room.lines().size()) {
-                    prepended += change.getAddedSize();
-                } else {
-                    appended = true;
-                }
+            if (change.wasAdded() && !change.wasReplaced() && change.getFrom() == 0
+                    && change.getTo() < room.lines().size()) {
+                prepended += change.getAddedSize();
             }
         }
-        if (prepended > 0) {
-            messages.scrollTo(prepended);
-        } else if (appended && room.followingProperty().get()) {
-            messages.scrollTo(room.lines().size() - 1);
+        if (!stale) {
+            stale = true;
+            Platform.requestNextPulse();
         }
     }
 
-    /** Reaching the top loads older lines; being at the bottom means following new ones. */
+    /**
+     * Each pulse, before CSS and layout: the list takes the room's lines as they are now, and
+     * older lines put in front leave the line that was at the top where it was.
+     */
+    private void beforeLayout() {
+        layingOut = true;
+        if (!stale || !tab.isSelected()) {
+            return;
+        }
+        stale = false;
+        shown.setAll(room.lines());
+        if (prepended > 0) {
+            messages.scrollTo(prepended);
+            prepended = 0;
+        }
+    }
+
+    /**
+     * Each pulse, after layout: a room that follows the end shows it. Layout keeps the top line
+     * where it was when lines come or go, which moves the end out of view; put it back and lay the
+     * list out again before this pulse renders.
+     */
+    private void afterLayout() {
+        try {
+            if (room.followingProperty().get() && flow != null && bar != null && bar.isVisible()
+                    && flow.getPosition() < 1) {
+                flow.setPosition(1);
+                messages.layout();
+            }
+        } finally {
+            layingOut = false;
+        }
+    }
+
+    /**
+     * Reaching the top loads older lines; being at the bottom means following new ones. Only
+     * moves made outside layout count: those are the user's.
+     */
     private void watchScrolling() {
+        if (messages.lookup(".virtual-flow") instanceof VirtualFlow<?> virtualFlow) {
+            flow = virtualFlow;
+        }
         for (Node node : messages.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                bar.valueProperty().addListener((obs, was, now) -> {
+            if (node instanceof ScrollBar scrollBar && scrollBar.getOrientation() == Orientation.VERTICAL) {
+                bar = scrollBar;
+                scrollBar.valueProperty().addListener((obs, was, now) -> {
+                    if (layingOut) {
+                        return;
+                    }
                     double value = now.doubleValue();
-                    room.followingProperty().set(value >= bar.getMax() - 1e-3);
-                    if (value <= bar.getMin() + 1e-3 && was.doubleValue() > value) {
+                    room.followingProperty().set(value >= scrollBar.getMax() - 1e-3);
+                    if (value <= scrollBar.getMin() + 1e-3 && was.doubleValue() > value) {
                         main.loadOlder(room);
                     }
                 });
             }
         }
+        Platform.requestNextPulse();
     }
 
     private void updateBadge() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.client.ChatLine;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.FakeTransport;
@@ -25,9 +26,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +102,58 @@ class MainWindowTest {
 
     private TextField input(String room) throws Exception {
         return fx(() -> (TextField) window.tabOf(room).orElseThrow().tab().getContent().lookup(".chat-input"));
+    }
+
+    private ListView<?> messages(String room) throws Exception {
+        return fx(() -> (ListView<?>) window.tabOf(room).orElseThrow().tab().getContent().lookup(".messages"));
+    }
+
+    /** The text of the lowest line the message list shows. */
+    private String lastShown(String room) throws Exception {
+        ListView<?> list = messages(room);
+        return fx(() -> list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() != null
+                && flow.getLastVisibleCell().getItem() instanceof ChatLine line ? line.text() : "");
+    }
+
+    private ScrollBar verticalBar(String room) throws Exception {
+        ListView<?> list = messages(room);
+        return fx(() -> list.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theListFollowsNewLinesUntilTheUserScrollsUp(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        robot.clickOn(tabHeader("#a"));
+        for (int i = 0; i < 60; i++) {
+            net().listener.message(msg("m" + i, "#a", "bob", "line " + i));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> lastShown("#a").equals("line 59"));
+        net().listener.message(msg("m60", "#a", "bob", "line 60"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lastShown("#a").equals("line 60"));
+        assertTrue(fx(() -> model.room("#a").followingProperty().get()), "lines coming in do not stop the following");
+
+        ScrollBar bar = verticalBar("#a");
+        fx(() -> {
+            bar.setValue(bar.getMax() / 2); // the user drags the thumb up
+            return null;
+        });
+        assertFalse(fx(() -> model.room("#a").followingProperty().get()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !lastShown("#a").equals("line 60"));
+        String shown = lastShown("#a");
+        net().listener.message(msg("m61", "#a", "bob", "line 61"));
+        ListView<?> list = messages("#a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> list.getItems().getLast() instanceof ChatLine line
+                && line.text().equals("line 61")));
+        assertEquals(shown, lastShown("#a"), "scrolled up, the view stays where the user left it");
+
+        fx(() -> {
+            bar.setValue(bar.getMax()); // and back to the bottom
+            return null;
+        });
+        assertTrue(fx(() -> model.room("#a").followingProperty().get()));
+        net().listener.message(msg("m62", "#a", "bob", "line 62"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lastShown("#a").equals("line 62"));
     }
 
     @Test
