@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The executor the desktop app gives the client service: tasks from any thread are queued and
@@ -13,6 +15,8 @@ import javafx.application.Platform;
  * The way into the FX thread is a parameter so tests can run batches on their own thread.
  */
 public final class FxEventBridge implements Executor {
+
+    private static final Logger log = LoggerFactory.getLogger(FxEventBridge.class);
 
     private final Consumer<Runnable> fxThread;
     private final Object lock = new Object();
@@ -49,7 +53,12 @@ public final class FxEventBridge implements Executor {
             scheduled = false;
         }
         for (Runnable task : batch) {
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // One failing listener must not cost the window the events behind it in the batch.
+                log.error("a UI event failed; the ones after it still run", e);
+            }
         }
     }
 }

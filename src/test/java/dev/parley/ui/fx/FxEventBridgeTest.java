@@ -32,6 +32,20 @@ class FxEventBridgeTest {
     }
 
     @Test
+    void aFailingTaskDoesNotDropTheRestOfItsBatch() {
+        List<Runnable> scheduled = new ArrayList<>();
+        FxEventBridge bridge = new FxEventBridge(scheduled::add);
+        List<String> ran = new ArrayList<>();
+        bridge.execute(() -> ran.add("first"));
+        bridge.execute(() -> {
+            throw new IllegalStateException("a listener broke");
+        });
+        bridge.execute(() -> ran.add("third"));
+        scheduled.getFirst().run();
+        assertEquals(List.of("first", "third"), ran);
+    }
+
+    @Test
     void realBridgeRunsTasksOnTheFxThread() throws InterruptedException {
         FxEventBridge bridge = new FxEventBridge();
         CountDownLatch done = new CountDownLatch(100);
