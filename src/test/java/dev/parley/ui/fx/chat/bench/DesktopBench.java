@@ -255,7 +255,7 @@ public final class DesktopBench {
         }, VIEWER);
         Texts texts = Texts.forLanguage("en");
         MainViewModel model = new MainViewModel(service, texts);
-        MainWindow window = new MainWindow(model, texts, UiSettings.defaults(), new NoHost());
+        MainWindow window = new MainWindow(model, texts, UiSettings.defaults(), MainWindow.Host.inert());
         FxEventBridge bridge = new FxEventBridge();
         service.addListener(model, bridge);
         Theme.applyTheme(UiSettings.defaults());
@@ -486,24 +486,5 @@ public final class DesktopBench {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
-    }
-
-    /** The window's host: nothing to do in a benchmark. */
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void connectDialog() {
-        }
-
-        @Override
-        public void uiChanged(UiSettings settings) {
-        }
-
-        @Override
-        public void openLink(String url) {
-        }
-
-        @Override
-        public void quit() {
-        }
     }
 }
