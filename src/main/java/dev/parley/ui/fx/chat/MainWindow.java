@@ -40,27 +40,6 @@ public final class MainWindow {
         void openLink(String url);
 
         void quit();
-
-        /** Surroundings that do nothing: for a window nobody sees (warm-up, tests). */
-        static Host inert() {
-            return new Host() {
-                @Override
-                public void connectDialog() {
-                }
-
-                @Override
-                public void uiChanged(UiSettings settings) {
-                }
-
-                @Override
-                public void openLink(String url) {
-                }
-
-                @Override
-                public void quit() {
-                }
-            };
-        }
     }
 
     private final MainViewModel model;

@@ -59,7 +59,7 @@ class MainWindowTest {
         }, "ada");
         Texts texts = Texts.forLanguage("en");
         model = new MainViewModel(service, texts);
-        window = new MainWindow(model, texts, UiSettings.defaults(), MainWindow.Host.inert());
+        window = new MainWindow(model, texts, UiSettings.defaults(), new InertHost());
         service.addListener(model, new FxEventBridge());
         Theme.applyTheme(UiSettings.defaults());
         stage.setScene(new Scene(window.root(), 900, 600));

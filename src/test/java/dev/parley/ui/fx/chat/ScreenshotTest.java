@@ -67,7 +67,7 @@ class ScreenshotTest {
         Stage[] stage = new Stage[1];
         WaitForAsyncUtils.asyncFx(() -> {
             Theme.applyTheme(ui);
-            MainWindow window = new MainWindow(model, texts, ui, MainWindow.Host.inert());
+            MainWindow window = new MainWindow(model, texts, ui, new InertHost());
             stage[0] = new Stage();
             stage[0].setScene(new Scene(window.root(), 980, 600));
             Theme.style(stage[0].getScene(), ui);

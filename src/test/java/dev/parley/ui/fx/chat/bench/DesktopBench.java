@@ -22,6 +22,7 @@ import dev.parley.ui.fx.FxEventBridge;
 import dev.parley.ui.fx.Texts;
 import dev.parley.ui.fx.Theme;
 import dev.parley.ui.fx.chat.MainViewModel;
+import dev.parley.ui.fx.chat.InertHost;
 import dev.parley.ui.fx.chat.MainWindow;
 import dev.parley.ui.fx.chat.RoomViewModel;
 import java.io.IOException;
@@ -255,7 +256,7 @@ public final class DesktopBench {
         }, VIEWER);
         Texts texts = Texts.forLanguage("en");
         MainViewModel model = new MainViewModel(service, texts);
-        MainWindow window = new MainWindow(model, texts, UiSettings.defaults(), MainWindow.Host.inert());
+        MainWindow window = new MainWindow(model, texts, UiSettings.defaults(), new InertHost());
         FxEventBridge bridge = new FxEventBridge();
         service.addListener(model, bridge);
         Theme.applyTheme(UiSettings.defaults());
