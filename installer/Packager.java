@@ -191,27 +191,34 @@ public final class Packager {
                 "--compress=" + property("installer.compress", "zip-6"),
                 "--output", runtime.toString()));
         exec("jlink", cmd);
-        if (isLinux() && Boolean.parseBoolean(property("installer.stripNative", "true"))) {
-            stripNativeSymbols(runtime);
+        if (stripNative()) {
+            List<Path> libraries;
+            try (Stream<Path> files = Files.walk(runtime)) {
+                libraries = files.filter(p -> p.getFileName().toString().endsWith(".so")).toList();
+            }
+            stripNativeSymbols("runtime", runtime, libraries);
         }
         return runtime;
     }
 
+    private boolean stripNative() {
+        return isLinux() && Boolean.parseBoolean(property("installer.stripNative", "true"));
+    }
+
     /**
-     * The JDK's shared libraries keep their symbol tables (libjvm.so alone: 5 MB); jlink's
-     * --strip-debug only drops Java debug attributes here. Distributions strip them the same way.
+     * The JDK's shared libraries keep their symbol tables (libjvm.so alone: 5 MB), and so do
+     * jpackage's launcher and its libapplauncher.so (1.7 -> 1.3 MB); jlink's --strip-debug only
+     * drops Java debug attributes here. Distributions strip them the same way.
      */
-    private void stripNativeSymbols(Path runtime) throws IOException, InterruptedException {
+    private void stripNativeSymbols(String what, Path tree, List<Path> files) throws IOException, InterruptedException {
         if (!onPath("strip")) {
             throw new Failure("strip not found (Debian: apt-get install binutils), or set installer.stripNative=false");
         }
         List<String> cmd = new ArrayList<>(List.of("strip", "--strip-unneeded"));
-        try (Stream<Path> files = Files.walk(runtime)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".so")).forEach(p -> cmd.add(p.toString()));
-        }
-        long before = treeSize(runtime);
-        exec("strip", cmd, "strip --strip-unneeded (" + (cmd.size() - 2) + " libraries in " + runtime + ")");
-        log("strip: runtime " + mib(before) + " -> " + mib(treeSize(runtime)));
+        files.forEach(p -> cmd.add(p.toString()));
+        long before = treeSize(tree);
+        exec("strip", cmd, "strip --strip-unneeded (" + files.size() + " files in " + tree + ")");
+        log("strip: " + what + " " + mib(before) + " -> " + mib(treeSize(tree)));
     }
 
     private Path appImage(String name, String version, Path input, Path runtime) throws IOException, InterruptedException {
@@ -243,6 +250,12 @@ public final class Packager {
         Path image = dest.resolve(isMac() ? name + ".app" : name);
         if (!Files.isDirectory(image)) {
             throw new Failure("jpackage made no " + image);
+        }
+        if (stripNative()) {
+            // jpackage's own native files: the launchers in bin/ and lib/libapplauncher.so.
+            List<Path> launcher = new ArrayList<>(list(image.resolve("bin")));
+            launcher.addAll(list(image.resolve("lib")).stream().filter(p -> p.getFileName().toString().endsWith(".so")).toList());
+            stripNativeSymbols("app-image", image, launcher);
         }
         return image;
     }

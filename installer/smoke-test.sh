@@ -6,19 +6,23 @@
 #   relay    parley server on 127.0.0.1, a free port, a temporary data folder; an IRC client
 #            registers; SIGTERM stops it with exit code 0
 #   console  two `parley console` processes with piped stdin exchange a message through the relay
-#   gui      `parley` with no arguments under Xvfb for a few seconds, then SIGTERM: it must still be
-#            running, and then exit without an exception
+#   gui      `parley` with no arguments: without a display one line and exit 1; under Xvfb a
+#            visible window titled Parley* within 30 s, still there 5 s later, then SIGTERM: it
+#            must stop within 15 s with exit code 0 (it quits as when its window is closed; 143
+#            would mean the JVM died of the signal) and no exception on its stderr
 # A step that cannot run here is reported SKIPPED or FAIL, never PASS.
 #
 # Usage: installer/smoke-test.sh [PATH/TO/parley_VERSION_ARCH.deb]
 #   default: the newest target/installer/packages/*.deb (./mvnw -Pinstaller package makes it)
-# Needs: dpkg-deb, timeout, bash's /dev/tcp; for the GUI step xvfb-run and the .deb's
-# dependencies (installed with apt-get when missing and run as root).
+# Needs: dpkg-deb, timeout, bash's /dev/tcp; for the GUI step xvfb-run, xauth, xdotool and the
+# .deb's dependencies (installed with apt-get when missing and run as root).
+# PARLEY_SMOKE_SCREENSHOT=FILE.png: keeps a screenshot of the GUI (ImageMagick's import).
 # Exit code: 0 when nothing failed (skips allowed), 1 when a step failed, 2 on bad usage.
 # Only 127.0.0.1; every wait is bounded; everything it starts is stopped on exit.
 set -uo pipefail
 
 deb=${1:+$(realpath -e "$1" 2>/dev/null || echo "$1")}
+screenshot=${PARLEY_SMOKE_SCREENSHOT:+$(realpath -m "$PARLEY_SMOKE_SCREENSHOT")}
 cd "$(dirname "$0")/.."
 deb=${deb:-$(ls -t target/installer/packages/*.deb 2>/dev/null | head -n 1)}
 if [ -z "$deb" ]; then
@@ -33,6 +37,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/parley-smoke.XXXXXX")
 pids=()
 cleanup() {
   local pid
+  # The GUI runs inside xvfb-run; its pid is in a file should xvfb-run have been cut short.
+  [ -s "$tmp/gui.pid" ] && pids+=("$(cat "$tmp/gui.pid")")
   for pid in "${pids[@]}"; do
     kill -TERM "$pid" 2>/dev/null
   done
@@ -222,6 +228,13 @@ ready=true
 if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
   apt_install xvfb xauth || ready=false
 fi
+# xdotool finds the window; ImageMagick's import takes the screenshot, only when one is asked for.
+if $ready && ! command -v xdotool >/dev/null 2>&1; then
+  apt_install xdotool || ready=false
+fi
+if [ -n "$screenshot" ] && ! command -v import >/dev/null 2>&1; then
+  apt_install imagemagick || echo "smoke: no screenshot: ImageMagick's import is missing and cannot be installed here"
+fi
 # dpkg -x installs no dependencies: the GUI needs the .deb's (GTK and friends) on this machine.
 # A group "a | b" is met when a or b is installed; else the first one is installed.
 wanted=()
@@ -242,29 +255,91 @@ if $ready && [ ${#wanted[@]} -gt 0 ]; then
   apt_install "${wanted[@]}" || ready=false
 fi
 if ! $ready; then
-  fail "gui: cannot run it: xvfb-run, xauth or the .deb's dependencies are missing and cannot be installed here"
+  fail "gui: cannot run it: xvfb-run, xauth, xdotool or the .deb's dependencies are missing and cannot be installed here"
 else
-  gui_rc_file="$tmp/gui.rc"
-  # Inside Xvfb: start the GUI, let it live 8 s, check it is alive, SIGTERM it, wait 15 s.
-  timeout 60 xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
-    "$1" >"$2.out" 2>"$2.err" &
-    gui=$!
-    sleep 8
-    if ! kill -0 "$gui" 2>/dev/null; then wait "$gui"; echo "died $?" >"$3"; exit 0; fi
-    if [ -n "${PARLEY_SMOKE_SCREENSHOT:-}" ] && command -v import >/dev/null; then
-      import -window root "$PARLEY_SMOKE_SCREENSHOT" 2>/dev/null
+  # Runs inside Xvfb: $1 the launcher, $2 the output folder, $3 the screenshot file or "".
+  # Writes $2/gui.windows (the titles of the GUI's visible windows once its main window shows),
+  # $2/gui.pid (for cleanup, should xvfb-run be cut short) and $2/gui.result, one of:
+  #   stopped RC   SIGTERM stopped it with exit code RC
+  #   died RC      it exited by itself with exit code RC
+  #   nowindow     still running, but no visible window titled Parley* after 30 s
+  #   hung         still running 15 s after SIGTERM (then killed)
+  cat >"$tmp/gui.sh" <<'SCRIPT'
+parley=$1 dir=$2 shot=$3
+"$parley" >"$dir/gui.out" 2>"$dir/gui.err" &
+gui=$!
+echo "$gui" >"$dir/gui.pid"
+# titles: the visible windows of the GUI's process, one title a line. xdotool's search ignores
+# case, and GTK keeps an unmapped leader window named "parley": hence --onlyvisible, and grep.
+titles() {
+  xdotool search --all --onlyvisible --pid "$gui" --name '.' 2>/dev/null \
+    | while read -r w; do xdotool getwindowname "$w" 2>/dev/null; done
+}
+finish() {
+  wait "$gui" 2>/dev/null
+  echo "$1 $?" >"$dir/gui.result"
+  rm -f "$dir/gui.pid"
+  exit 0
+}
+# The main window titled Parley*, within 30 s.
+for _ in $(seq 1 60); do
+  kill -0 "$gui" 2>/dev/null || finish died
+  titles | grep -q '^Parley' && break
+  sleep 0.5
+done
+if ! titles | grep -q '^Parley'; then
+  titles >"$dir/gui.windows"
+  kill -KILL "$gui"
+  wait "$gui" 2>/dev/null
+  rm -f "$dir/gui.pid"
+  echo nowindow >"$dir/gui.result"
+  exit 0
+fi
+# Still alive and showing it 5 s later (the first start's connect dialog has shown by then).
+sleep 5
+kill -0 "$gui" 2>/dev/null || finish died
+titles >"$dir/gui.windows"
+if [ -n "$shot" ] && command -v import >/dev/null 2>&1; then
+  import -window root "$shot" 2>"$dir/import.err"
+fi
+kill -TERM "$gui"
+for _ in $(seq 1 150); do
+  kill -0 "$gui" 2>/dev/null || finish stopped
+  sleep 0.1
+done
+kill -KILL "$gui"
+wait "$gui" 2>/dev/null
+rm -f "$dir/gui.pid"
+echo hung >"$dir/gui.result"
+SCRIPT
+  timeout 90 xvfb-run -a -s '-screen 0 1280x800x24' bash "$tmp/gui.sh" "$parley" "$tmp" "$screenshot"
+  result=$(cat "$tmp/gui.result" 2>/dev/null || echo "xvfb-run failed or timed out")
+  windows=$(grep -v '^$' "$tmp/gui.windows" 2>/dev/null | sort -u | paste -sd, - | sed 's/,/, /g')
+  if [[ $result == "stopped 0" ]] && grep -q '^Parley' "$tmp/gui.windows" \
+      && ! grep -q 'Exception' "$tmp/gui.err"; then
+    pass "gui: under Xvfb, windows: $windows; SIGTERM -> exit code 0"
+    if [ -n "$screenshot" ]; then
+      if [ -s "$screenshot" ]; then
+        echo "smoke:         screenshot: $screenshot"
+      else
+        why=$(head -n 1 "$tmp/import.err" 2>/dev/null)
+        [ -n "$why" ] || why="ImageMagick's import is missing"
+        echo "smoke:         no screenshot: $why"
+      fi
     fi
-    kill -TERM "$gui"
-    for _ in $(seq 1 150); do
-      if ! kill -0 "$gui" 2>/dev/null; then wait "$gui"; echo "stopped $?" >"$3"; exit 0; fi
-      sleep 0.1
-    done
-    kill -KILL "$gui"; echo "hung" >"$3"' _ "$parley" "$tmp/gui" "$gui_rc_file"
-  result=$(cat "$gui_rc_file" 2>/dev/null || echo "xvfb-run failed")
-  if [[ $result == "stopped 0" || $result == "stopped 143" ]] && ! grep -q 'Exception' "$tmp/gui.err"; then
-    pass "gui: ran 8 s under Xvfb, then SIGTERM -> ${result#stopped } exit code"
   else
-    fail "gui: $result"
+    case $result in
+      nowindow) fail "gui: no visible window titled Parley* within 30 s (windows: ${windows:-none})" ;;
+      died*) fail "gui: exited by itself with exit code ${result#died } (windows: ${windows:-none})" ;;
+      hung) fail "gui: still running 15 s after SIGTERM" ;;
+      stopped*)
+        if ! grep -q '^Parley' "$tmp/gui.windows"; then
+          fail "gui: the Parley window had gone 5 s after it showed (windows: ${windows:-none})"
+        else
+          fail "gui: SIGTERM -> exit code ${result#stopped }$(grep -q 'Exception' "$tmp/gui.err" && echo ', with an exception')"
+        fi ;;
+      *) fail "gui: $result" ;;
+    esac
     show "$tmp/gui.err"
   fi
 fi

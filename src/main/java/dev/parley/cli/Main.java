@@ -5,10 +5,12 @@ import dev.parley.config.ConfigException;
 import dev.parley.ui.fx.DesktopApp;
 import dev.parley.ui.fx.DesktopContext;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import sun.misc.Signal;
 
 /**
  * Builds the command line and maps outcomes to exit codes: 0 ok, 1 runtime failure, 2 bad
@@ -31,7 +33,23 @@ public final class Main {
 
     public static int run(AppDirs dirs, PrintWriter out, PrintWriter err, String... args) {
         // A lambda, not DesktopApp::run: the class (and JavaFX behind it) loads only when called.
-        return run(dirs, DisplayCheck.current(), context -> DesktopApp.run(context), out, err, args);
+        return run(dirs, DisplayCheck.current(), context -> DesktopApp.run(context, Main::onStopSignals), out, err, args);
+    }
+
+    /**
+     * SIGTERM (a logout, {@code kill}), Ctrl-C and SIGHUP (its terminal closing) end the desktop app
+     * as closing its window does, so it exits 0 with the session and a hosted relay closed, instead
+     * of the JVM's shutdown running while JavaFX still draws. A signal the process was started
+     * with ignored ({@code nohup}) stays ignored.
+     */
+    private static void onStopSignals(Runnable stop) {
+        for (String name : List.of("TERM", "INT", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), signal -> stop.run());
+            } catch (IllegalArgumentException e) {
+                log.debug("SIG{} stays with the JVM: {}", name, e.getMessage());
+            }
+        }
     }
 
     /** With the display check and the desktop app given, so tests need neither a screen nor JavaFX. */

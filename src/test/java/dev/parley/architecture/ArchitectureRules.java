@@ -43,6 +43,7 @@ final class ArchitectureRules {
         rules.put("only cli calls System.exit", onlyCliExits());
         rules.put("only cli writes to System.out and System.err", onlyCliUsesStandardStreams());
         rules.put("top-level packages are free of cycles", topLevelPackagesAreFreeOfCycles());
+        rules.put("nothing uses java.desktop (AWT, Swing, ImageIO, java.beans)", nothingUsesJavaDesktop());
         return rules;
     }
 
@@ -166,6 +167,14 @@ final class ArchitectureRules {
 
     ArchRule topLevelPackagesAreFreeOfCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    /** The installers' jlinked runtime leaves out the java.desktop module (installer/README.md). */
+    ArchRule nothingUsesJavaDesktop() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..",
+                        "java.beans..", "javax.print..", "javax.sound..", "java.applet..", "javax.accessibility..")
+                .allowEmptyShould(true);
     }
 
     /** The given packages plus the JDK parts a pure value or codec package may use: no I/O, SQL or sockets. */

@@ -39,6 +39,11 @@ class ArchitectureRulesBiteTest {
         assertViolation(rules.onlyCliUsesStandardStreams(), "ChattyRecord", "System.out");
     }
 
+    @Test
+    void awtIsCaught() {
+        assertViolation(rules.nothingUsesJavaDesktop(), "AwtLinkOpener", "java.awt.Desktop");
+    }
+
     private static void assertViolation(ArchRule rule, String offender, String target) {
         EvaluationResult result = rule.evaluate(FIXTURE_CLASSES);
         String report = String.join("\n", result.getFailureReport().getDetails());

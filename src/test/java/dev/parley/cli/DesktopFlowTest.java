@@ -3,6 +3,7 @@ package dev.parley.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.client.ChatEvent;
@@ -18,13 +19,16 @@ import dev.parley.ui.fx.DesktopContext;
 import dev.parley.ui.fx.DesktopController;
 import dev.parley.ui.fx.chat.RoomViewModel;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -40,8 +44,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The desktop app as a user meets it, headless, with real sockets on this computer: the connect
- * dialog, hosting a relay in the app, joining, chatting with a second client, badges and
- * notifications; and the mesh choice with two peers that have no window.
+ * dialog, hosting a relay in the app, joining, chatting with a second client, badges,
+ * notifications and quitting; and the mesh choice with two peers that have no window.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopFlowTest {
@@ -54,6 +58,7 @@ class DesktopFlowTest {
 
     private final List<Settings> saved = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger exits = new AtomicInteger();
     private DesktopController app;
     private Stage stage;
     private int beaconPort;
@@ -84,7 +89,7 @@ class DesktopFlowTest {
         DesktopContext context = new DesktopContext(settings, saved::add, transports.factory(),
                 new LocalRelayHosting(settings.server(), beacons), RelayFinder.none(), true);
         WaitForAsyncUtils.asyncFx(() -> {
-            app = new DesktopController(context, () -> { });
+            app = new DesktopController(context, exits::incrementAndGet);
             app.start(stage);
         }).get();
     }
@@ -117,7 +122,7 @@ class DesktopFlowTest {
     }
 
     @Test
-    void hostARelayJoinChatBadgesAndAMentionNotification(FxRobot robot) throws Exception {
+    void hostARelayJoinChatBadgesAMentionNotificationAndQuit(FxRobot robot) throws Exception {
         openApp();
         robot.clickOn("#hostChoice");
         robot.doubleClickOn("#hostPort").eraseText(8).write("0");
@@ -160,6 +165,18 @@ class DesktopFlowTest {
         robot.clickOn(fx(() -> toast().getScene().getRoot()));
         await().atMost(WAIT).until(() -> fx(() -> app.model().selectedProperty().get().name().equals("#test")));
         assertFalse(fx(() -> toast() != null && toast().isShowing()), "clicking closes it");
+
+        // Quitting (the close button; SIGTERM through DesktopApp), twice: the app ends once, and its
+        // hosted relay is closed when the background work is done.
+        fx(() -> {
+            app.quit();
+            app.quit();
+            return null;
+        });
+        assertTrue(app.awaitBackgroundWork(WAIT), "the hosted relay closed in time");
+        assertEquals(1, exits.get());
+        assertFalse(fx(stage::isShowing));
+        assertThrows(ConnectException.class, () -> new Socket(relay.host(), relay.port()).close());
     }
 
     @Test

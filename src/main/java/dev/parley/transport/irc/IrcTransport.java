@@ -267,7 +267,9 @@ public final class IrcTransport implements Transport {
                 failAll(s.messages().drainPending(), "quit before the server confirmed it");
                 if (s.registered()) {
                     s.quit(reason);
-                    timers.schedule(() -> post(s::close), QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    if (later(s::close, QUIT_GRACE) == null) {
+                        s.close(); // close() came first: no grace
+                    }
                 } else {
                     s.close();
                 }
@@ -396,11 +398,11 @@ public final class IrcTransport implements Transport {
         int attempt = generation;
         setState(Phase.RECONNECTING, wait, reason);
         cancelRetry();
-        retry = timers.schedule(() -> post(() -> {
+        retry = later(() -> {
             if (attempt == generation && session == null && !connecting) {
                 connect();
             }
-        }), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }, wait);
     }
 
     /**
@@ -510,6 +512,18 @@ public final class IrcTransport implements Transport {
     private void setState(Phase newPhase, Duration retryIn, String detail) {
         phase = newPhase;
         listener.stateChanged(new TransportState(newPhase, endpoint(), retryIn, detail));
+    }
+
+    /**
+     * Runs {@code task} on the event thread after {@code delay}; null when {@link #close} has
+     * already stopped the timers (a task queued before close() may still run after it).
+     */
+    private ScheduledFuture<?> later(Runnable task, Duration delay) {
+        try {
+            return timers.schedule(() -> post(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
     }
 
     private void cancelRetry() {

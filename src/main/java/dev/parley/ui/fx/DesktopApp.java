@@ -1,24 +1,43 @@
 package dev.parley.ui.fx;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The desktop app: the window the user sees when they run {@code parley} with no arguments. */
 public final class DesktopApp {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopApp.class);
+    /** How long the app waits, once its window has closed, for the last save and a hosted relay to close. */
+    private static final Duration BACKGROUND_WORK_LIMIT = Duration.ofSeconds(10);
 
     private DesktopApp() {
     }
 
     /**
      * Starts JavaFX, shows the connect dialog (or connects as last time) and the main window,
-     * and returns 0 when the user closes it.
+     * and returns 0 when the user closes it and its background work (the last save, closing a
+     * hosted relay) has finished, or 10 s later.
      *
+     * @param stopRequests given, once JavaFX runs, the action that ends the app the way closing
+     *                     its window does; callable from any thread, any number of times. The
+     *                     command line runs it on SIGTERM and Ctrl-C, so the app does not stop
+     *                     half-way through JavaFX's own shutdown.
      * @throws IllegalStateException when JavaFX cannot start (no display), with the reason
      */
-    public static int run(DesktopContext context) {
+    public static int run(DesktopContext context, Consumer<Runnable> stopRequests) {
         CountDownLatch closed = new CountDownLatch(1);
-        Runnable open = () -> new DesktopController(context, closed::countDown).start(new Stage());
+        AtomicReference<DesktopController> controller = new AtomicReference<>();
+        Runnable open = () -> {
+            DesktopController app = new DesktopController(context, closed::countDown);
+            controller.set(app);
+            app.start(new Stage());
+        };
         try {
             Platform.startup(open);
         } catch (IllegalStateException alreadyRunning) {
@@ -28,8 +47,24 @@ public final class DesktopApp {
         }
         // Windows come and go (dialogs, notifications): the app ends when the main window does.
         Platform.setImplicitExit(false);
+        stopRequests.accept(() -> {
+            if (closed.getCount() > 0) {
+                Platform.runLater(() -> {
+                    DesktopController app = controller.get();
+                    if (app != null) {
+                        app.quit();
+                    } else {
+                        closed.countDown();
+                    }
+                });
+            }
+        });
         try {
             closed.await();
+            DesktopController app = controller.get();
+            if (app != null && !app.awaitBackgroundWork(BACKGROUND_WORK_LIMIT)) {
+                log.warn("still saving or closing the hosted relay after {} s: exiting anyway", BACKGROUND_WORK_LIMIT.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,8 +16,10 @@ import dev.parley.ui.fx.connect.ConnectRequest;
 import dev.parley.ui.fx.connect.ConnectViewModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -52,6 +54,7 @@ public final class DesktopController {
     private ChannelListViewModel channelList;
     private Stage channelListStage;
     private int session;
+    private boolean quitting;
 
     public DesktopController(DesktopContext context, Runnable onExit) {
         this.context = context;
@@ -210,10 +213,26 @@ public final class DesktopController {
         }
     }
 
+    /** Ends the app as closing the main window does: the session and a hosted relay end, the window closes. */
+    public void quit() {
+        shutdown();
+    }
+
+    /**
+     * After the app has ended: waits for its background work (the last save, closing a hosted
+     * relay and its message store) to finish. Not on the FX thread.
+     *
+     * @return false when it was still running after {@code timeout}
+     */
+    public boolean awaitBackgroundWork(Duration timeout) throws InterruptedException {
+        return background.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void shutdown() {
-        if (background.isShutdown()) {
-            return; // the window's close button and /quit can both get here
+        if (quitting) {
+            return; // the close button, /quit and a signal can all get here
         }
+        quitting = true;
         endSession();
         stage.close();
         // Last in the queue: the app ends once the hosted relay has stopped and the settings are saved.

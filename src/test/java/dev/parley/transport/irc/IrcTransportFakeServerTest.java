@@ -1,6 +1,7 @@
 package dev.parley.transport.irc;
 
 import static dev.parley.transport.TransportState.Phase.CONNECTED;
+import static dev.parley.transport.TransportState.Phase.OFFLINE;
 import static dev.parley.transport.TransportState.Phase.RECONNECTING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +60,19 @@ class IrcTransportFakeServerTest {
         assertTrue(dead.detail().startsWith("ping timeout"), dead.detail());
         conn.awaitLine("^PING :?parley-\\d+$");
         assertTrue(ada.events().phases().indexOf(CONNECTED) < ada.events().phases().indexOf(RECONNECTING));
+    }
+
+    @Test
+    void aQuitRightBeforeCloseStillEndsAsAQuit() throws IOException {
+        server = new FakeIrcServer(IrcTransportFakeServerTest::registerThenSilence);
+        // What the desktop app does when it quits. close() may stop the timers before the quit
+        // runs on the event thread; the quit must end the same way either way.
+        for (int i = 0; i < 20; i++) {
+            Peer ada = peers.connected(Peers.config(server.port(), "ada" + i));
+            ada.transport().quit("bye");
+            ada.transport().close();
+            assertEquals("quit", ada.events().awaitPhase(OFFLINE).state().detail(), "round " + i);
+        }
     }
 
     @Test
