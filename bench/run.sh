@@ -57,7 +57,10 @@ fi
 JAVA="$JAVA_HOME/bin/java"
 
 PARLEY_JAR=${PARLEY_JAR:-$REPO_DIR/target/parley.jar}
-PARLEY_CMD_DEFAULT="$JAVA -jar $PARLEY_JAR server --bind 127.0.0.1 --port {port} --data {data} --no-announce --no-flood-limit --max-clients 100000 --max-clients-per-ip 100000"
+# The JVM options of the installed launcher (pom.xml, installer.javaOptions), so that the bench
+# measures the relay as users run it.
+PARLEY_JAVA_OPTIONS=${PARLEY_JAVA_OPTIONS-$(sed -n 's:.*<installer.javaOptions>\(.*\)</installer.javaOptions>.*:\1:p' "$REPO_DIR/pom.xml")}
+PARLEY_CMD_DEFAULT="$JAVA $PARLEY_JAVA_OPTIONS -jar $PARLEY_JAR server --bind 127.0.0.1 --port {port} --data {data} --no-announce --no-flood-limit --max-clients 100000 --max-clients-per-ip 100000"
 PARLEY_CMD=${PARLEY_CMD:-$PARLEY_CMD_DEFAULT}
 
 STAMP=$(date +%Y-%m-%d_%H%M%S)
@@ -323,7 +326,7 @@ version_of() {
     ngircd)   /usr/sbin/ngircd --version 2>/dev/null | head -n 1 ;;
     inspircd) /usr/sbin/inspircd --version 2>/dev/null | head -n 1 ;;
     redis)    /usr/bin/redis-server --version 2>/dev/null | head -n 1 ;;
-    parley)   if [ "$PARLEY_CMD" = "$PARLEY_CMD_DEFAULT" ]; then "$JAVA" -jar "$PARLEY_JAR" --version 2>/dev/null | head -n 1; else echo "PARLEY_CMD: $PARLEY_CMD"; fi ;;
+    parley)   if [ "$PARLEY_CMD" = "$PARLEY_CMD_DEFAULT" ]; then echo "$("$JAVA" -jar "$PARLEY_JAR" --version 2>/dev/null | head -n 1), JVM options: ${PARLEY_JAVA_OPTIONS:-none}"; else echo "PARLEY_CMD: $PARLEY_CMD"; fi ;;
   esac
 }
 {

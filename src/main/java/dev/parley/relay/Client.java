@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Threads: the identity fields and channel set change under the {@link ServerState} lock;
  * fields read by fan-out on other threads (caps, nick, source, away) are volatile; the rest is
- * touched only by the connection's reader thread.
+ * touched only by the connection's command runner (one at a time, each after the last).
  */
 public final class Client {
 
@@ -56,9 +56,12 @@ public final class Client {
         connection.send(message.bytesFor(caps));
     }
 
-    /** Sends bytes already encoded for this client's capabilities (several lines at once, from {@link FanOut}). */
+    /**
+     * Sends bytes already encoded for this client's capabilities (several lines at once, from
+     * {@link FanOut}), writing them on the calling thread unless a write is under way.
+     */
     void sendRaw(byte[] lines) {
-        connection.send(lines);
+        connection.sendNow(lines);
     }
 
     /** The negotiated capabilities as a bit set, for encoders that share bytes between clients. */
@@ -204,7 +207,7 @@ public final class Client {
         return channels;
     }
 
-    // --- ordering of stored messages (reader thread only) -----------------------------------
+    // --- ordering of stored messages (command runner only) ----------------------------------
 
     /** The store write of this client's newest message; later commands wait for it to keep order. */
     public CompletableFuture<?> lastStore() {

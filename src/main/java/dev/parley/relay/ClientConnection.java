@@ -10,92 +10,269 @@ import dev.parley.relay.command.CommandContext;
 import dev.parley.relay.command.CommandTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's socket. {@link #run()} is the reader loop, on the connection's own virtual thread:
- * bytes to lines (the framer enforces the length limits), lines to commands, commands to the
- * table. Output goes through the {@link Outbox}, written by another thread, so a slow reader
- * never holds up anyone else. Every way out (QUIT, EOF, reset, timeout, overflow, shutdown)
- * ends in {@link #quit}, which runs once.
+ * One client's connection. Input arrives through the {@link IoLoop}, which calls
+ * {@link #readable} on its thread: bytes to lines (the framer enforces the length limits), lines
+ * into this connection's input queue. A command runner, a virtual thread started when input is
+ * queued and ended when the queue is empty, takes the lines in order and runs them as commands;
+ * so at most one runner exists per connection, and an idle connection has none. A queue past
+ * {@link #PAUSE_READING} bytes stops the reading until the runner has caught up, so TCP pushes
+ * back on a client that sends faster than its commands run. Output goes through the
+ * {@link Outbox}, which never blocks. Every way out (QUIT, EOF, reset, timeout, overflow,
+ * shutdown) ends in {@link #quit}, which runs once.
  */
-public final class ClientConnection implements LineFramer.Sink {
+public final class ClientConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
-    private static final int INITIAL_READ_BUFFER = 1024;
-    private static final int MAX_READ_BUFFER = 16 * 1024;
+    /** Input waiting for the runner past which the connection stops reading. */
+    private static final int PAUSE_READING = 16 * 1024;
+    /** ... and below which it reads again. */
+    private static final int RESUME_READING = 4 * 1024;
+    /** Reads in one turn of the loop before other sockets get theirs. */
+    private static final int READS_PER_TURN = 4;
+
+    /** What the runner takes from the input queue. */
+    private sealed interface Input {
+        int size();
+    }
+
+    private record Line(String text) implements Input {
+        @Override
+        public int size() {
+            return text.length();
+        }
+    }
+
+    private record TooLong(LineFramer.Limit limit) implements Input {
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
+    private record End(String reason) implements Input {
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
 
     private final RelayContext relay;
     private final CommandTable commands;
     private final SocketChannel channel;
+    private final IoLoop loop;
+    private final Executor runners;
     private final Client client;
     private final Outbox outbox;
     private final LineFramer framer = new LineFramer();
+    private final LineFramer.Sink toQueue = new LineFramer.Sink() {
+        @Override
+        public void line(String line) {
+            queue(new Line(line));
+        }
+
+        @Override
+        public void tooLong(LineFramer.Limit limit) {
+            queue(new TooLong(limit));
+        }
+    };
+    private final ConcurrentLinkedQueue<Input> input = new ConcurrentLinkedQueue<>();
+    private final AtomicLong inputChars = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean readingPaused = new AtomicBoolean();
     private final FloodGate flood;
     private final AtomicBoolean quit = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final long createdNanos = System.nanoTime();
+    private final Socket socket = new Socket();
     private volatile long pingSentNanos;
     private volatile long closingSinceNanos;
 
-    ClientConnection(RelayContext relay, CommandTable commands, SocketChannel channel, String host, Executor writers) {
+    /**
+     * @param channel a connected socket in non-blocking mode; {@link #start()} registers it with {@code loop}
+     * @param threads runs command runners and writes (a new virtual thread per task)
+     */
+    ClientConnection(RelayContext relay, CommandTable commands, SocketChannel channel, String host, IoLoop loop,
+                     Executor threads) {
         this.relay = relay;
         this.commands = commands;
         this.channel = channel;
+        this.loop = loop;
+        this.runners = threads;
         long now = System.nanoTime();
         this.client = new Client(this, host, relay.now(), now);
         this.outbox = new Outbox(channel, relay.config().limits().sendQueueBytes(),
                 // Overflow is noticed while queueing, perhaps mid-broadcast under the state lock:
                 // leaving changes channel membership, so it happens on another thread.
-                () -> writers.execute(() -> quit("SendQ exceeded")),
-                e -> quit("Write error: " + e.getMessage()));
+                () -> spawn(() -> quit("SendQ exceeded")),
+                // A write fails on whatever thread wrote (fan-out, the loop): the same applies.
+                e -> spawn(() -> quit("Write error: " + e.getMessage())),
+                () -> loop.awaitRoom(socket),
+                threads);
         this.flood = new FloodGate(relay.config().flood(), System::nanoTime);
-        this.outbox.start("parley-writer-" + host);
     }
 
     public Client client() {
         return client;
     }
 
-    /** The reader loop; returns when the connection is gone. */
-    void run() {
-        ByteBuffer buffer = ByteBuffer.allocate(INITIAL_READ_BUFFER);
-        try {
-            while (!quit.get()) {
-                int read = channel.read(buffer);
-                if (read < 0) {
-                    quit("Connection closed");
+    /** Starts serving the connection: its input is read from now on. */
+    void start() {
+        loop.register(socket);
+    }
+
+    // --- input: on the IoLoop thread ---------------------------------------------------------
+
+    /** This connection as the {@link IoLoop} sees it; its methods run on the loop's thread. */
+    private final class Socket implements IoLoop.Endpoint {
+
+        private SelectionKey key;
+
+        @Override
+        public SocketChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public void registered(SelectionKey registered) {
+            this.key = registered;
+        }
+
+        @Override
+        public SelectionKey key() {
+            return key;
+        }
+
+        @Override
+        public void readable(ByteBuffer buffer) {
+            if (quit.get()) {
+                IoLoop.setInterest(this, key, SelectionKey.OP_READ, false); // nothing more is read
+                return;
+            }
+            for (int i = 0; i < READS_PER_TURN; i++) {
+                buffer.clear();
+                int read;
+                try {
+                    read = channel.read(buffer);
+                } catch (IOException e) {
+                    endOfInput("Connection reset: " + e.getMessage());
                     return;
                 }
-                framer.feed(buffer.array(), 0, buffer.position(), this);
-                boolean filled = !buffer.hasRemaining();
-                buffer.clear();
-                if (filled && buffer.capacity() < MAX_READ_BUFFER) {
-                    buffer = ByteBuffer.allocate(buffer.capacity() * 2); // a busy sender: read more per call
+                if (read < 0) {
+                    endOfInput("Connection closed");
+                    return;
+                }
+                if (read == 0) {
+                    return;
+                }
+                framer.feed(buffer.array(), 0, read, toQueue);
+                if (inputChars.get() > PAUSE_READING) {
+                    pauseReading();
+                    return;
+                }
+                if (buffer.hasRemaining()) {
+                    return; // the socket had less than a buffer: it is empty now
                 }
             }
-        } catch (ClosedChannelException e) {
-            quit("Connection closed");
-        } catch (IOException e) {
-            quit("Connection reset: " + e.getMessage());
+        }
+
+        @Override
+        public void writable() {
+            outbox.writable();
+        }
+
+        @Override
+        public void failed(RuntimeException e) {
+            log.error("connection of {} failed", client, e);
+            endOfInput("Server error");
+        }
+
+        @Override
+        public String toString() {
+            return client.toString();
+        }
+
+        private void endOfInput(String reason) {
+            IoLoop.setInterest(this, key, SelectionKey.OP_READ, false);
+            queue(new End(reason));
+        }
+
+        /** Stops reading until the runner is below {@link #RESUME_READING}; the runner may have got there already. */
+        private void pauseReading() {
+            readingPaused.set(true);
+            IoLoop.setInterest(this, key, SelectionKey.OP_READ, false);
+            if (inputChars.get() < RESUME_READING && readingPaused.compareAndSet(true, false)) {
+                IoLoop.setInterest(this, key, SelectionKey.OP_READ, true);
+            }
+        }
+    }
+
+    private void queue(Input item) {
+        inputChars.addAndGet(item.size());
+        input.add(item);
+        if (running.compareAndSet(false, true)) {
+            spawn(this::runCommands);
+        }
+    }
+
+    // --- commands: on the runner, one at a time ----------------------------------------------
+
+    private void runCommands() {
+        try {
+            while (true) {
+                Input item;
+                while ((item = input.poll()) != null) {
+                    long left = inputChars.addAndGet(-item.size());
+                    if (left < RESUME_READING && readingPaused.compareAndSet(true, false)) {
+                        loop.resumeReading(socket);
+                    }
+                    take(item);
+                }
+                running.set(false);
+                // Input queued after the last poll by a loop that saw this runner still running.
+                if (input.isEmpty() || !running.compareAndSet(false, true)) {
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             log.error("connection of {} failed", client, e);
             quit("Server error");
         }
     }
 
-    @Override
-    public void line(String line) {
+    private void take(Input item) {
+        switch (item) {
+            case Line line -> line(line.text());
+            case TooLong tooLong -> tooLong(tooLong.limit());
+            case End end -> quit(end.reason());
+        }
+    }
+
+    /** Runs a task on a new virtual thread; nothing when the relay is shutting down. */
+    private void spawn(Runnable task) {
+        try {
+            runners.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: the relay is shutting down", client);
+        }
+    }
+
+    private void line(String line) {
         client.touch(System.nanoTime());
         pingSentNanos = 0;
         IrcMessage message;
@@ -118,8 +295,7 @@ public final class ClientConnection implements LineFramer.Sink {
         commands.dispatch(new CommandContext(relay, client, message));
     }
 
-    @Override
-    public void tooLong(LineFramer.Limit limit) {
+    private void tooLong(LineFramer.Limit limit) {
         log.debug("{}: line over the {} limit dropped", client, limit);
         send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_INPUTTOOLONG.code(),
                 List.of(client.nickOrStar(), "Input line was too long"))));
@@ -159,9 +335,14 @@ public final class ClientConnection implements LineFramer.Sink {
         }
     }
 
-    /** Queues bytes for the client; dropped silently once the client is leaving. */
+    /** Queues bytes for the client, written by another thread; dropped silently once the client is leaving. */
     void send(byte[] line) {
         outbox.offer(line);
+    }
+
+    /** Queues bytes for the client and writes them on this thread unless a write is under way (fan-out). */
+    void sendNow(byte[] lines) {
+        outbox.offerAndWrite(lines);
     }
 
     /**
@@ -218,6 +399,7 @@ public final class ClientConnection implements LineFramer.Sink {
         } catch (IOException e) {
             log.debug("closing socket of {}: {}", client, e.getMessage());
         }
+        loop.wakeup(); // a registered socket is really closed when the selector lets go of its key
         closed.complete(null);
     }
 

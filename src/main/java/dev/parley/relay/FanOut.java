@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Channel deliveries, coalesced. The store completes its writes a batch at a time; their
  * deliveries queue here and one drain hands each member all of a channel's consecutive messages
  * as one entry in its outbox, built once per tag profile and shared by every member with that
- * profile. A member only ever misses the messages it sent itself. Order within a channel is
- * kept; nothing waits for a slow member (outboxes never block).
+ * profile, and writes it to the member's socket itself, one member after the other (no thread
+ * wake-up per member). A member only ever misses the messages it sent itself. Order within a
+ * channel is kept; nothing waits for a slow member (a socket that is full keeps the rest queued
+ * for later, see {@link Outbox}).
  */
 public final class FanOut {
 

@@ -4,9 +4,10 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket for one client's lines. {@link #delayNanos()} takes one token and says how long
- * the reader should wait before handling the line: 0 within the burst, then the time until the
- * bucket refills. The reader waits, so TCP pushes back on the flooder and nothing is dropped.
- * Time comes from a supplier so tests need no clock. One reader thread uses it: not thread-safe.
+ * the command runner should wait before handling the line: 0 within the burst, then the time until
+ * the bucket refills. The runner waits, its connection stops reading once its input queue is full,
+ * and TCP pushes back on the flooder: nothing is dropped. Time comes from a supplier so tests need
+ * no clock. One runner at a time uses it: not thread-safe.
  */
 public final class FloodGate {
 

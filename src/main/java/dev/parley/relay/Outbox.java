@@ -4,31 +4,44 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * One client's bounded queue of encoded lines, and the virtual thread that writes them.
+ * One client's bounded queue of encoded lines, written to its non-blocking socket.
  *
- * <p>{@link #offer} never blocks and never writes: it queues the bytes (shared between
- * recipients, never copied per recipient) and wakes the writer if it sleeps. The writer copies
- * everything waiting into one pooled direct buffer and sends it with one write, so a busy
- * client costs one system call per batch rather than per line, and no lock is held while it
- * writes. Past {@code limitBytes} waiting, the client reads too slowly: the outbox calls
- * {@code onOverflow} once and accepts nothing more.
+ * <p>Lines are queued as they are (shared between recipients, never copied per recipient). One
+ * thread at a time writes: it copies everything waiting into one pooled direct buffer and sends
+ * it with one write, so a busy client costs one system call per batch rather than per line. Who
+ * writes:
+ * <ul>
+ * <li>{@link #offerAndWrite}: the caller, at once (fan-out: a channel's members are written to one
+ *     after the other by the thread that delivers, with no thread wake-up per member);
+ * <li>{@link #offer}: a new virtual thread (for callers that hold locks or must not do I/O);
+ * <li>when a write finds the socket full, the rest waits, the {@link IoLoop} is asked to say when
+ *     there is room, and it goes on writing then. Meanwhile other lines only queue.
+ * </ul>
+ * No thread ever waits for a client: a write never blocks. Past {@code limitBytes} waiting, the
+ * client reads too slowly: the outbox calls {@code onOverflow} once and accepts nothing more.
+ * An idle outbox holds no thread and no buffer.
  */
 final class Outbox {
 
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    /** Held by the one thread that writes, or by a write waiting for room; only its holder touches {@link #pending}. */
+    private final AtomicBoolean writing = new AtomicBoolean();
     private final WritableByteChannel channel;
     private final long limitBytes;
     private final Runnable onOverflow;
     private final Listener onWriteFailure;
-    private Thread writer;
-    private volatile boolean sleeping;
+    private final Runnable awaitRoom;
+    private final Executor writers;
+    private ByteBuffer pending;
+    private long pendingBytes;
     private volatile boolean closed;
     private volatile boolean finishing;
     private volatile Runnable closer;
@@ -37,19 +50,40 @@ final class Outbox {
         void failed(IOException e);
     }
 
-    Outbox(WritableByteChannel channel, long limitBytes, Runnable onOverflow, Listener onWriteFailure) {
+    /**
+     * @param channel        a non-blocking socket
+     * @param awaitRoom      asks for {@link #writable()} to be called once the socket has room
+     * @param writers        runs the writes that {@link #offer} starts
+     */
+    Outbox(WritableByteChannel channel, long limitBytes, Runnable onOverflow, Listener onWriteFailure,
+           Runnable awaitRoom, Executor writers) {
         this.channel = channel;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
         this.onWriteFailure = onWriteFailure;
+        this.awaitRoom = awaitRoom;
+        this.writers = writers;
     }
 
-    void start(String name) {
-        writer = Thread.ofVirtual().name(name).start(this::writeLoop);
-    }
-
-    /** Queues a line; false when the client is gone or over its limit. */
+    /** Queues a line to be written by another thread; false when the client is gone or over its limit. */
     boolean offer(byte[] line) {
+        if (!enqueue(line)) {
+            return false;
+        }
+        startWriting(false);
+        return true;
+    }
+
+    /** Queues a line and, unless another thread is writing already, writes it now on this thread. */
+    boolean offerAndWrite(byte[] line) {
+        if (!enqueue(line)) {
+            return false;
+        }
+        startWriting(true);
+        return true;
+    }
+
+    private boolean enqueue(byte[] line) {
         if (closed || overflowed.get()) {
             return false;
         }
@@ -61,7 +95,6 @@ final class Outbox {
             return false;
         }
         queue.add(line);
-        wake();
         return true;
     }
 
@@ -75,7 +108,7 @@ final class Outbox {
         }
         queuedBytes.addAndGet(line.length);
         queue.add(line);
-        wake();
+        startWriting(false);
     }
 
     /**
@@ -85,58 +118,78 @@ final class Outbox {
     void finish(Runnable afterDrained) {
         this.closer = afterDrained;
         this.finishing = true;
-        wake();
+        startWriting(false);
     }
 
     /** Stops writing; what is still queued is dropped. */
     void close() {
         closed = true;
         queue.clear();
-        wake();
     }
 
-    private void wake() {
-        if (sleeping && writer != null) {
-            LockSupport.unpark(writer);
+    /** From the {@link IoLoop}: the socket that was full has room. The waiting write goes on, on this thread. */
+    void writable() {
+        writeOut();
+    }
+
+    private void startWriting(boolean here) {
+        if (!writing.compareAndSet(false, true)) {
+            return; // the holder sees the new line before it lets go
+        }
+        if (here) {
+            writeOut();
+            return;
+        }
+        try {
+            writers.execute(this::writeOut);
+        } catch (RejectedExecutionException e) {
+            writing.set(false); // the relay is shutting down: its sockets are about to close
         }
     }
 
-    private void writeLoop() {
-        while (!closed) {
-            if (queue.isEmpty()) {
-                if (finishing) {
-                    closer.run();
+    /** Runs while holding {@link #writing}; lets go of it once nothing is left, or keeps it while waiting for room. */
+    private void writeOut() {
+        try {
+            while (!closed) {
+                if (pending == null && !takeQueued()) {
+                    if (finishing) {
+                        closer.run(); // keeps writing: nothing is written after this
+                        return;
+                    }
+                    writing.set(false);
+                    // A line queued (or finish called) after the look above, by a thread that saw us
+                    // writing and left it to us: take it back unless another thread has started.
+                    if ((queue.isEmpty() && !finishing) || !writing.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                channel.write(pending);
+                if (pending.hasRemaining()) {
+                    awaitRoom.run(); // keeps writing: IoLoop calls writable() when there is room
                     return;
                 }
-                // Sleep until offer() wakes us; the second look closes the gap between the
-                // first look and the flag (an unpark that comes early leaves a permit).
-                sleeping = true;
-                if (queue.isEmpty() && !finishing && !closed) {
-                    LockSupport.park(this);
-                }
-                sleeping = false;
-                continue;
+                DirectBuffers.give(pending);
+                pending = null;
+                queuedBytes.addAndGet(-pendingBytes);
             }
-            ByteBuffer buffer = DirectBuffers.take();
-            try {
-                long bytes = fill(buffer);
-                buffer.flip();
-                while (buffer.hasRemaining() && !closed) {
-                    channel.write(buffer);
-                }
-                queuedBytes.addAndGet(-bytes);
-            } catch (IOException e) {
+            dropPending();
+        } catch (IOException e) {
+            dropPending();
+            if (!closed) {
                 closed = true;
                 queue.clear();
                 onWriteFailure.failed(e);
-            } finally {
-                DirectBuffers.give(buffer);
             }
         }
     }
 
-    /** Moves queued lines into the buffer while they fit; returns how many bytes moved. */
-    private long fill(ByteBuffer buffer) {
+    /** Moves queued lines into a pooled buffer while they fit; false when nothing was queued. */
+    private boolean takeQueued() {
+        if (queue.isEmpty()) {
+            return false;
+        }
+        ByteBuffer buffer = DirectBuffers.take();
         long bytes = 0;
         byte[] line;
         while ((line = queue.peek()) != null && line.length <= buffer.remaining()) {
@@ -144,6 +197,20 @@ final class Outbox {
             buffer.put(line);
             bytes += line.length;
         }
-        return bytes;
+        if (bytes == 0) {
+            DirectBuffers.give(buffer); // emptied by close() meanwhile
+            return false;
+        }
+        buffer.flip();
+        pending = buffer;
+        pendingBytes = bytes;
+        return true;
+    }
+
+    private void dropPending() {
+        if (pending != null) {
+            DirectBuffers.give(pending);
+            pending = null;
+        }
     }
 }

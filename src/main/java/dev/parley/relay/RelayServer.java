@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay: accepts connections and gives each its own virtual thread. Runs embedded (the
- * GUI's "host a relay here", tests) or standalone ({@code parley server}).
+ * The relay: accepts connections and serves them all from one {@link IoLoop}; each client's
+ * commands run on a virtual thread while it has input. Runs embedded (the GUI's "host a relay
+ * here", tests) or standalone ({@code parley server}).
  *
  * <pre>
  *   RelayServer relay = RelayServer.start(RelayConfig.loopback(), store);
@@ -44,13 +45,15 @@ public final class RelayServer implements AutoCloseable {
     private final CommandTable commands = CommandTable.standard();
     private final ServerSocketChannel listener;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final IoLoop io;
     private final Housekeeper housekeeper;
     private final InetSocketAddress address;
     private volatile boolean closed;
 
-    private RelayServer(RelayContext relay, ServerSocketChannel listener) throws IOException {
+    private RelayServer(RelayContext relay, ServerSocketChannel listener, IoLoop io) throws IOException {
         this.relay = relay;
         this.listener = listener;
+        this.io = io;
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.housekeeper = new Housekeeper(relay);
     }
@@ -70,7 +73,14 @@ public final class RelayServer implements AutoCloseable {
             listener.close();
             throw e;
         }
-        RelayServer server = new RelayServer(new RelayContext(config, state, store, clock), listener);
+        IoLoop io;
+        try {
+            io = IoLoop.start();
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        RelayServer server = new RelayServer(new RelayContext(config, state, store, clock), listener, io);
         Thread.ofPlatform().name("parley-accept").daemon().start(server::acceptLoop);
         return server;
     }
@@ -126,9 +136,10 @@ public final class RelayServer implements AutoCloseable {
             refuse(socket, host, refusal);
             return;
         }
-        ClientConnection connection = new ClientConnection(relay, commands, socket, host, threads);
+        socket.configureBlocking(false);
+        ClientConnection connection = new ClientConnection(relay, commands, socket, host, io, threads);
         relay.state().addConnection(connection.client());
-        threads.execute(connection::run);
+        connection.start();
     }
 
     private void refuse(SocketChannel socket, String host, String reason) {
@@ -164,6 +175,7 @@ public final class RelayServer implements AutoCloseable {
         }
         clients.forEach(c -> c.connection().closeSocket());
         threads.shutdownNow();
+        io.close();
         log.info("relay on {} stopped", address);
     }
 

@@ -113,6 +113,7 @@ class ModesAndQueriesTest extends RelayTestBase {
     @Test
     void lusersWhoMasksVersionAndTime() throws IOException {
         bob.send("MODE bob +i");
+        bob.await(":bob MODE bob :?\\+i"); // bob's and ada's commands run on different threads
         ada.send("LUSERS");
         ada.await(" 251 ada :There are 1 users and 1 invisible on 1 servers");
         ada.await(" 254 ada 1 :channels formed");
