@@ -26,6 +26,19 @@ public record ChatLine(String id, Instant time, String sender, String text, Line
         Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * The id to page back from: the first line in {@code lines} that the network stored (a chat
+     * line, not pending; events and the client's remarks have local ids). Null when there is none.
+     */
+    public static String oldestStoredId(Iterable<ChatLine> lines) {
+        for (ChatLine line : lines) {
+            if (line.kind().isChat() && !line.pending()) {
+                return line.id();
+            }
+        }
+        return null;
+    }
+
     public ChatLine confirmed(String networkId, Instant networkTime) {
         return new ChatLine(networkId, networkTime, sender, text, kind, own, mention, false);
     }

@@ -112,12 +112,7 @@ final class Room {
 
     /** The oldest network message id kept, for "load older"; null when there is none. */
     String oldestMessageId() {
-        for (ChatLine line : lines) {
-            if (line.kind().isChat() && !line.pending()) {
-                return line.id();
-            }
-        }
-        return null;
+        return ChatLine.oldestStoredId(lines);
     }
 
     boolean olderRequested() {

@@ -173,13 +173,7 @@ public final class RoomViewModel {
         if (olderRequested || noOlder || lines.size() >= MAX_WINDOW) {
             return null;
         }
-        String oldest = null;
-        for (ChatLine line : lines) {
-            if (line.kind().isChat() && !line.pending()) {
-                oldest = line.id();
-                break;
-            }
-        }
+        String oldest = ChatLine.oldestStoredId(lines);
         olderRequested = true;
         return oldest == null ? "" : oldest;
     }
