@@ -57,11 +57,16 @@ public final class Client {
     }
 
     /**
-     * Sends bytes already encoded for this client's capabilities (several lines at once, from
-     * {@link FanOut}), writing them on the calling thread unless a write is under way.
+     * Queues bytes already encoded for this client's capabilities (several lines at once, from
+     * {@link FanOut}); {@link #flushRaw} writes them.
      */
-    void sendRaw(byte[] lines) {
-        connection.sendNow(lines);
+    void queueRaw(byte[] lines) {
+        connection.queue(lines);
+    }
+
+    /** Writes what {@link #queueRaw} queued, on the calling thread unless a write is under way. */
+    void flushRaw() {
+        connection.flush();
     }
 
     /** The negotiated capabilities as a bit set, for encoders that share bytes between clients. */

@@ -340,9 +340,14 @@ public final class ClientConnection {
         outbox.offer(line);
     }
 
-    /** Queues bytes for the client and writes them on this thread unless a write is under way (fan-out). */
-    void sendNow(byte[] lines) {
-        outbox.offerAndWrite(lines);
+    /** Queues bytes for the client without writing them yet (fan-out; see {@link #flush}). */
+    void queue(byte[] lines) {
+        outbox.queue(lines);
+    }
+
+    /** Writes what is queued on this thread, unless a write is under way. */
+    void flush() {
+        outbox.write();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Channel deliveries, coalesced. The store completes its writes a batch at a time; their
  * deliveries queue here and one drain hands each member all of a channel's consecutive messages
  * as one entry in its outbox, built once per tag profile and shared by every member with that
- * profile, and writes it to the member's socket itself, one member after the other (no thread
- * wake-up per member). A member only ever misses the messages it sent itself. Order within a
+ * profile; once a batch is queued, it writes each member's share to its socket itself, one
+ * member after the other (no thread wake-up per member, one system call per member and batch). A member only ever misses the messages it sent itself. Order within a
  * channel is kept; nothing waits for a slow member (a socket that is full keeps the rest queued
  * for later, see {@link Outbox}).
  */
@@ -46,12 +47,16 @@ public final class FanOut {
             while (batch.size() < MAX_JOBS_PER_DRAIN && (job = jobs.poll()) != null) {
                 batch.add(job);
             }
+            // Queue the whole batch first, then write each member's share with one system call:
+            // under load a member gets several entries per batch (runs are cut at the entry limit).
+            Set<Client> touched = new LinkedHashSet<>();
             int start = 0;
             while (start < batch.size()) {
                 int end = endOfRun(batch, start);
-                deliverRun(batch.subList(start, end));
+                deliverRun(batch.subList(start, end), touched);
                 start = end;
             }
+            touched.forEach(Client::flushRaw);
             if (batch.isEmpty()) {
                 draining.set(false);
                 // A job queued after the last poll but before the flag dropped: take it too.
@@ -77,18 +82,20 @@ public final class FanOut {
         return end;
     }
 
-    private static void deliverRun(List<Job> run) {
+    private static void deliverRun(List<Job> run, Set<Client> touched) {
         Set<Client> senders = new HashSet<>();
         run.forEach(j -> senders.add(j.sender()));
         Map<Integer, byte[]> shared = new HashMap<>();
         for (Client member : run.getFirst().channel().memberSnapshot()) {
             int profile = TagFilter.profile(member.caps());
             if (!senders.contains(member)) {
-                member.sendRaw(shared.computeIfAbsent(profile, p -> concat(run, member.caps(), null)));
+                member.queueRaw(shared.computeIfAbsent(profile, p -> concat(run, member.caps(), null)));
+                touched.add(member);
             } else {
                 byte[] own = concat(run, member.caps(), member); // all but its own lines
                 if (own.length > 0) {
-                    member.sendRaw(own);
+                    member.queueRaw(own);
+                    touched.add(member);
                 }
             }
         }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * it with one write, so a busy client costs one system call per batch rather than per line. Who
  * writes:
  * <ul>
- * <li>{@link #offerAndWrite}: the caller, at once (fan-out: a channel's members are written to one
- *     after the other by the thread that delivers, with no thread wake-up per member);
+ * <li>{@link #queue} then {@link #write}: the caller (fan-out: the thread that delivers queues a
+ *     batch of messages for every member, then writes each member's share in one go, one member
+ *     after the other, with no thread wake-up per member);
  * <li>{@link #offer}: a new virtual thread (for callers that hold locks or must not do I/O);
  * <li>when a write finds the socket full, the rest waits, the {@link IoLoop} is asked to say when
  *     there is room, and it goes on writing then. Meanwhile other lines only queue.
@@ -74,13 +75,16 @@ final class Outbox {
         return true;
     }
 
-    /** Queues a line and, unless another thread is writing already, writes it now on this thread. */
-    boolean offerAndWrite(byte[] line) {
-        if (!enqueue(line)) {
-            return false;
+    /** Queues a line without writing it; {@link #write} (or the next {@link #offer}) sends it. */
+    boolean queue(byte[] line) {
+        return enqueue(line);
+    }
+
+    /** Writes what is queued, now, on this thread, unless another thread is writing already (it takes it then). */
+    void write() {
+        if (!queue.isEmpty()) {
+            startWriting(true);
         }
-        startWriting(true);
-        return true;
     }
 
     private boolean enqueue(byte[] line) {
