@@ -19,8 +19,8 @@ import org.zeromq.ZMQ;
  *   <li>DEALER, one per peer asked, connected to its ROUTER.</li>
  * </ul>
  * Every socket drops a peer that sends a frame far past the codec's 64 KiB limit, heartbeats its
- * connections (ZMTP PING) so a dead one is dropped and retried, and lingers 0 ms on close unless
- * {@link #close(int)} says otherwise.
+ * connections (ZMTP PING) so a dead one is dropped and retried, gives up on a handshake that
+ * stalls, and lingers 0 ms on close unless {@link #close(int)} says otherwise.
  */
 final class MeshSockets {
 
@@ -182,6 +182,10 @@ final class MeshSockets {
         // it is retried, rather than waiting for TCP to give up after many minutes.
         socket.setHeartbeatIvl((int) config.timings().heartbeat().multipliedBy(2).toMillis());
         socket.setHeartbeatTimeout((int) config.timings().unreachableAfter().multipliedBy(2).toMillis());
+        // A connection whose ZMTP handshake has not finished by then is closed and retried.
+        // JeroMQ 0.6.0 sometimes never starts polling a new outgoing connection (zeromq/jeromq
+        // #1022); with the default 30 s, that peer stays silent for half a minute.
+        socket.setHandshakeIvl((int) config.timings().unreachableAfter().toMillis());
         if (config.bindAddress().indexOf(':') >= 0) {
             socket.setIPv6(true);
         }

@@ -10,6 +10,11 @@ import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.mesh.Envelope.Chat;
 import dev.parley.transport.mesh.Envelope.ChatKind;
 import dev.parley.transport.mesh.MeshTestNet.Node;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -114,6 +119,29 @@ class MeshHostileInputTest {
         });
         assertEquals(List.of("once"), bob.events().textsIn("#lab"));
         assertEquals(1, bob.transport().stats().delivered());
+    }
+
+    @Test
+    void aPeerThatNeverHandshakesIsDroppedAndTriedAgain() throws IOException {
+        Node bob = net.start("bob");
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            silent.setSoTimeout((int) AT_MOST.toMillis());
+            bob.transport().connectTo("127.0.0.1:" + silent.getLocalPort());
+            try (Socket first = silent.accept()) {
+                first.setSoTimeout((int) AT_MOST.toMillis());
+                // Bob sends its greeting, gets nothing back, and must hang up by itself: a read
+                // that times out here means the stalled handshake was never given up.
+                InputStream in = first.getInputStream();
+                long greeting = 0;
+                while (in.read() >= 0) {
+                    greeting++;
+                }
+                assertTrue(greeting > 0, "bob sent no ZMTP greeting");
+            }
+            try (Socket second = silent.accept()) {
+                assertTrue(second.isConnected(), "bob did not try again");
+            }
+        }
     }
 
     @Test
