@@ -27,10 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client's connection. Input arrives through the {@link IoLoop}, which calls
- * {@link #readable} on its thread: bytes to lines (the framer enforces the length limits), lines
- * into this connection's input queue. A command runner, a virtual thread started when input is
- * queued and ended when the queue is empty, takes the lines in order and runs them as commands;
- * so at most one runner exists per connection, and an idle connection has none. A queue past
+ * {@link #readable} on its thread: bytes to lines (the framer enforces the length limits). A
+ * message (PRIVMSG, NOTICE, TAGMSG) within the flood limit, with nothing of this client's waiting
+ * before it, runs at once on the loop thread: chat is the relay's hot path, and a hand-off to
+ * another thread on a busy CPU was most of its latency. A message only queues its write to the
+ * store (which delivers it once stored) and never waits, except when the store's queue is full:
+ * then the loop waits too, which pushes back on every client, as it should when storage is what
+ * is behind. Every other line goes into this connection's input queue. A command runner, a
+ * virtual thread started when input is queued and ended when the queue is empty, takes the lines
+ * in order and runs them as commands (they may wait: on the store, for history, for the flood
+ * limit); so at most one runner exists per connection, and an idle connection has none. A queue past
  * {@link #PAUSE_READING} bytes stops the reading until the runner has caught up, so TCP pushes
  * back on a client that sends faster than its commands run. Output goes through the
  * {@link Outbox}, which never blocks. Every way out (QUIT, EOF, reset, timeout, overflow,
@@ -55,6 +61,14 @@ public final class ClientConnection {
         @Override
         public int size() {
             return text.length();
+        }
+    }
+
+    /** A message read on the loop thread that is over the flood limit: the runner waits {@code delayNanos}, then runs it. */
+    private record Flooded(IrcMessage message, long delayNanos) implements Input {
+        @Override
+        public int size() {
+            return 0;
         }
     }
 
@@ -83,7 +97,7 @@ public final class ClientConnection {
     private final LineFramer.Sink toQueue = new LineFramer.Sink() {
         @Override
         public void line(String line) {
-            queue(new Line(line));
+            lineRead(line);
         }
 
         @Override
@@ -222,6 +236,36 @@ public final class ClientConnection {
         }
     }
 
+    /**
+     * On the loop thread. The runner is idle exactly when nothing of this client's is queued,
+     * because only this thread queues: then a message can run here without passing anything.
+     */
+    private void lineRead(String text) {
+        if (running.get() || quit.get()) {
+            queue(new Line(text));
+            return;
+        }
+        client.touch(System.nanoTime());
+        pingSentNanos = 0;
+        IrcMessage message;
+        try {
+            message = IrcParser.parse(text);
+        } catch (IrcParseException e) {
+            rejectMalformed(text, e);
+            return;
+        }
+        if (!isMessage(message.command())) {
+            queue(new Line(text));
+            return;
+        }
+        long delay = flood.delayNanos();
+        if (delay > 0) {
+            queue(new Flooded(message, delay));
+            return;
+        }
+        commands.dispatch(new CommandContext(relay, client, message));
+    }
+
     private void queue(Input item) {
         inputChars.addAndGet(item.size());
         input.add(item);
@@ -258,6 +302,12 @@ public final class ClientConnection {
     private void take(Input item) {
         switch (item) {
             case Line line -> line(line.text());
+            case Flooded flooded -> {
+                LockSupport.parkNanos(flooded.delayNanos());
+                if (!quit.get()) {
+                    commands.dispatch(new CommandContext(relay, client, flooded.message()));
+                }
+            }
             case TooLong tooLong -> tooLong(tooLong.limit());
             case End end -> quit(end.reason());
         }

@@ -1,5 +1,6 @@
 package dev.parley.relay;
 
+import dev.parley.storage.MessageStore;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +17,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deliveries queue here and one drain hands each member all of a channel's consecutive messages
  * as one entry in its outbox, built once per tag profile and shared by every member with that
  * profile; once a batch is queued, it writes each member's share to its socket itself, one
- * member after the other (no thread wake-up per member, one system call per member and batch). A member only ever misses the messages it sent itself. Order within a
- * channel is kept; nothing waits for a slow member (a socket that is full keeps the rest queued
- * for later, see {@link Outbox}).
+ * member after the other (no thread wake-up per member, one system call per member and batch).
+ * A member only ever misses the messages it sent itself. Order within a channel is kept; nothing
+ * waits for a slow member (a socket that is full keeps the rest queued for later, see
+ * {@link Outbox}).
+ *
+ * <p>Who drains: with a store that batches ({@link MessageStore#afterEachBatch}), the store's
+ * writer thread, right after a batch's completions, so a stored message reaches the sockets with
+ * no thread hand-off in between. Deliveries queued from any other thread (a message not stored,
+ * a store without batches) start a virtual thread that drains.
  */
 public final class FanOut {
 
@@ -31,12 +38,37 @@ public final class FanOut {
 
     private final ConcurrentLinkedQueue<Job> jobs = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** The store's writer thread, whose deliveries {@link #drainBatch} drains; null without one. */
+    private volatile Thread batchThread;
+
+    /** Drains on {@code store}'s writer thread after each of its batches, from now on. */
+    void drainAfterBatchesOf(MessageStore store) {
+        batchThread = store.afterEachBatch(this::drainBatch);
+    }
+
+    /** Stops draining on the store's thread (the relay is closing; the store lives on). */
+    void detachFrom(MessageStore store) {
+        if (batchThread != null) {
+            store.afterEachBatch(null);
+            batchThread = null;
+        }
+    }
 
     /** Queues a stored message for every member of the channel but its sender. */
     public void deliver(Channel channel, OutboundMessage line, Client sender) {
         jobs.add(new Job(channel, line, sender));
-        if (draining.compareAndSet(false, true)) {
+        if (Thread.currentThread() != batchThread && draining.compareAndSet(false, true)) {
             Thread.startVirtualThread(this::drain);
+        }
+    }
+
+    /**
+     * On the store's writer thread, after a batch: drains what its completions queued. A drain
+     * already running on a virtual thread takes them instead (it looks again before it ends).
+     */
+    private void drainBatch() {
+        if (!jobs.isEmpty() && draining.compareAndSet(false, true)) {
+            drain();
         }
     }
 

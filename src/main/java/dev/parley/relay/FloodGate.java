@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
  * the command runner should wait before handling the line: 0 within the burst, then the time until
  * the bucket refills. The runner waits, its connection stops reading once its input queue is full,
  * and TCP pushes back on the flooder: nothing is dropped. Time comes from a supplier so tests need
- * no clock. One runner at a time uses it: not thread-safe.
+ * no clock. Used by one thread at a time (the loop thread while the connection's runner is idle, else
+ * the runner): not thread-safe.
  */
 public final class FloodGate {
 

@@ -30,6 +30,7 @@ public final class RelayContext {
         this.store = store;
         this.clock = clock;
         this.startedAt = clock.instant();
+        fanOut.drainAfterBatchesOf(store);
     }
 
     public RelayConfig config() {

@@ -176,6 +176,7 @@ public final class RelayServer implements AutoCloseable {
         clients.forEach(c -> c.connection().closeSocket());
         threads.shutdownNow();
         io.close();
+        relay.fanOut().detachFrom(relay.store());
         log.info("relay on {} stopped", address);
     }
 

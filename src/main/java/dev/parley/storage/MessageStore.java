@@ -54,6 +54,19 @@ public interface MessageStore extends AutoCloseable {
 
     CompletableFuture<ChatMessage> append(Conversation conversation, ChatMessage message);
 
+    /**
+     * Work to do once per batch rather than once per append: {@code action} runs on the writer
+     * thread each time the completion callbacks of a committed batch have all run, so that what
+     * the callbacks queued (deliveries) can go out together, without a hand-off to another
+     * thread. One action at a time; {@code null} removes it. Returns the thread it runs on, so
+     * that a callback can tell whether the action will follow it; {@code null} (the default) for
+     * a store that completes appends on the caller's thread and has no batches: the caller then
+     * does that work itself.
+     */
+    default Thread afterEachBatch(Runnable action) {
+        return null;
+    }
+
     /** The newest {@code limit} messages. */
     List<ChatMessage> latest(String conversation, int limit);
 

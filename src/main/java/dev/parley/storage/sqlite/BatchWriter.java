@@ -44,6 +44,7 @@ final class BatchWriter {
     private final Thread thread;
     private final Set<Conversation> knownDirect = new HashSet<>();
     private volatile boolean stopping;
+    private volatile Runnable afterBatch;
 
     /** @param name the database, for messages */
     BatchWriter(WriteStatements statements, SearchIndexer indexer, SqliteOptions options, String name) {
@@ -58,6 +59,12 @@ final class BatchWriter {
 
     void start() {
         thread.start();
+    }
+
+    /** See {@link dev.parley.storage.MessageStore#afterEachBatch}. */
+    Thread afterEachBatch(Runnable action) {
+        afterBatch = action;
+        return thread;
     }
 
     boolean isWriterThread() {
@@ -210,6 +217,7 @@ final class BatchWriter {
                     + ": " + e.getMessage(), e);
             log.error("Could not store a batch of {} writes in {}", batch.size(), name, e);
             batch.forEach(write -> fail(write, failure));
+            runAfterBatch();
             return;
         }
         remember(newDirect);
@@ -224,6 +232,20 @@ final class BatchWriter {
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), stored[i]);
+        }
+        runAfterBatch();
+    }
+
+    private void runAfterBatch() {
+        Runnable action = afterBatch;
+        if (action == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            // Not the store's failure: the batch is committed and its futures completed.
+            log.error("The after-batch action of {} failed", name, e);
         }
     }
 

@@ -119,6 +119,11 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public Thread afterEachBatch(Runnable action) {
+        return writer.afterEachBatch(action);
+    }
+
+    @Override
     public CompletableFuture<ChatMessage> append(Conversation conversation, ChatMessage message) {
         Objects.requireNonNull(conversation, "conversation");
         ensureOpen();

@@ -147,4 +147,36 @@ class SqliteWriterTest {
             assertEquals(Set.of(BatchWriter.THREAD_NAME), Set.copyOf(threads));
         }
     }
+
+    @Test
+    void theAfterBatchActionRunsOnTheWriterThreadOnceItsCompletionsHaveRun() throws SQLException {
+        try (SqliteMessageStore store = SqliteMessageStore.open(dataDir)) {
+            List<String> events = Collections.synchronizedList(new ArrayList<>());
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            Thread writer = store.afterEachBatch(() -> {
+                ranOn.set(Thread.currentThread());
+                events.add("batch");
+            });
+            Connection lock = holdWriteLock();
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (String id : List.of("a", "b", "c")) {
+                done.add(store.append(LAB, message(id)).thenRun(() -> events.add("stored " + id)));
+            }
+            release(lock);
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.getLast().equals("batch"));
+
+            assertEquals(writer, ranOn.get());
+            // Each completion is followed, sooner or later, by the action of its batch.
+            for (String id : List.of("a", "b", "c")) {
+                int stored = events.indexOf("stored " + id);
+                assertTrue(events.subList(stored, events.size()).contains("batch"), events.toString());
+            }
+
+            store.afterEachBatch(null);
+            int before = events.size();
+            store.append(LAB, message("d")).thenRun(() -> events.add("stored d")).join();
+            assertEquals(List.of("stored d"), List.copyOf(events.subList(before, events.size())));
+        }
+    }
 }
