@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,6 +35,11 @@ public record UiSettings(String theme, int fontSize, String language) {
 
     public static UiSettings defaults() {
         return new UiSettings("light", DEFAULT_FONT_SIZE, "");
+    }
+
+    /** The language as a locale: the system's when {@link #language} is empty. */
+    public Locale locale() {
+        return Languages.locale(language);
     }
 
     public UiSettings withTheme(String newTheme) {

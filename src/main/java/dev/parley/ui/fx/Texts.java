@@ -1,5 +1,6 @@
 package dev.parley.ui.fx;
 
+import dev.parley.config.Languages;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -8,7 +9,7 @@ import java.util.ResourceBundle;
 /**
  * The app's words in the user's language: English, Swedish or Simplified Chinese, from the
  * {@code i18n/messages} resource bundles. The language follows the system unless the settings
- * name one.
+ * name one; {@link Languages} decides, the same way as for the client service's lines.
  */
 public final class Texts {
 
@@ -22,15 +23,7 @@ public final class Texts {
 
     /** {@code language} as in the settings: en, sv, zh_CN, or empty for the system's. */
     public static Texts forLanguage(String language) {
-        return new Texts(ResourceBundle.getBundle(BUNDLE, locale(language)));
-    }
-
-    static Locale locale(String language) {
-        return switch (language) {
-            case "" -> Locale.getDefault();
-            case "zh_CN" -> Locale.SIMPLIFIED_CHINESE;
-            default -> Locale.of(language);
-        };
+        return new Texts(Languages.bundle(BUNDLE, Languages.locale(language)));
     }
 
     /** For FXML loaders: {@code %key} in a view. */
