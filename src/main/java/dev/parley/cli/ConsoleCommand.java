@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.config.ConfigException;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
@@ -94,7 +95,8 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         boolean interactive = System.console() != null && System.console().isTerminal();
         Transports transports = new Transports(parent.dirs().dataDir(), meshSettings);
-        ChatService service = new ChatService(transports.factory(), chosenNick);
+        // The console writes the service's lines as they come, in the language chosen in parley.toml.
+        ChatService service = new ChatService(transports.factory(), chosenNick, ClientTexts.forLocale(settings.ui().locale()));
         Endpoint target = endpoint;
         Runnable connect = () -> service.connect(target);
         try {

@@ -1,6 +1,7 @@
 package dev.parley.client;
 
 import dev.parley.client.command.CommandParser;
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.model.ChannelSummary;
 import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
@@ -10,6 +11,7 @@ import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportState;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -33,26 +35,41 @@ public final class ChatService implements AutoCloseable {
     private final Emitter emitter = new Emitter();
     private final Session session;
     private final CommandRunner commands;
+    private final ClientTexts texts;
     private final TransportEvents events;
     private Transport transport;
     private int generation;
 
-    /** A service with its own thread. */
+    /** A service with its own thread that writes its own lines in English, whatever the system's language. */
     public ChatService(TransportFactory transports, String nick) {
-        this(transports, nick, Clock.systemUTC(), null);
+        this(transports, nick, ClientTexts.english());
     }
 
     /**
-     * A service that runs its work on {@code serviceThread} (tests pass a same-thread executor
-     * to make it synchronous); null gives it its own thread.
+     * A service with its own thread that writes its own lines (connection notes, joins and
+     * parts, command errors, /help) in the language of {@code texts}.
+     */
+    public ChatService(TransportFactory transports, String nick, ClientTexts texts) {
+        this(transports, nick, texts, Clock.systemUTC(), null);
+    }
+
+    /**
+     * An English service that runs its work on {@code serviceThread} (tests pass a same-thread
+     * executor to make it synchronous); null gives it its own thread.
      */
     public ChatService(TransportFactory transports, String nick, Clock clock, Executor serviceThread) {
+        this(transports, nick, ClientTexts.english(), clock, serviceThread);
+    }
+
+    /** The service in full: its language, its clock, and the thread its work runs on (null: its own). */
+    public ChatService(TransportFactory transports, String nick, ClientTexts texts, Clock clock, Executor serviceThread) {
         this.transports = transports;
         this.ownedThread = serviceThread == null
                 ? Executors.newSingleThreadExecutor(Thread.ofPlatform().name("parley-client").daemon().factory())
                 : null;
         this.serviceThread = serviceThread == null ? ownedThread : serviceThread;
-        this.session = new Session(emitter, clock, nick);
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.session = new Session(emitter, clock, nick, texts);
         this.commands = new CommandRunner(session, new CommandRunner.ServiceControl() {
             @Override
             public Transport transport() {
@@ -91,7 +108,7 @@ public final class ChatService implements AutoCloseable {
 
     /** What the user typed: text for the current room, or a /command. */
     public void input(String line) {
-        post(() -> commands.run(CommandParser.parse(line)));
+        post(() -> commands.run(CommandParser.parse(line, texts)));
     }
 
     /** Sends text to a room (a channel or a nick), whatever room is current. */
@@ -159,6 +176,7 @@ public final class ChatService implements AutoCloseable {
             transport.close();
         }
         int mine = ++generation;
+        session.setEndpoint(target);
         transport = transports.create(target, session.nick());
         transport.start(new Relayed(mine));
     }

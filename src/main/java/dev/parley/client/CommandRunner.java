@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.client.command.CommandHelp;
 import dev.parley.client.command.UserCommand;
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.model.Member;
 import dev.parley.model.MessageKind;
 import dev.parley.protocol.CaseMapping;
@@ -28,6 +29,7 @@ final class CommandRunner implements ClientActions {
 
     private final Session session;
     private final ServiceControl control;
+    private final ClientTexts texts;
     private final Set<String> pendingSelect = new HashSet<>();
     private final Set<String> pendingCreate = new HashSet<>();
     private final Set<String> pendingNames = new HashSet<>();
@@ -46,6 +48,7 @@ final class CommandRunner implements ClientActions {
     CommandRunner(Session session, ServiceControl control) {
         this.session = session;
         this.control = control;
+        this.texts = session.texts();
     }
 
     void run(UserCommand command) {
@@ -70,7 +73,7 @@ final class CommandRunner implements ClientActions {
             case UserCommand.Who who -> {
                 String target = who.target() != null ? who.target() : session.current();
                 if (target == null) {
-                    error("Usage: " + CommandHelp.of("who").usage());
+                    error(texts.get("command.usage", CommandHelp.usage("who")));
                 } else {
                     withTransport(t -> t.requestWho(target));
                 }
@@ -97,8 +100,8 @@ final class CommandRunner implements ClientActions {
     private void say(String text) {
         Room room = session.currentRoom();
         if (room == null) {
-            // The wording of the seed channel server, which Parley grew from.
-            error("Not currently in any channel. Must join a channel before sending messages.");
+            // In English, the wording of the seed channel server, which Parley grew from.
+            error(texts.get("command.noChannelToSay"));
             return;
         }
         message(room.name(), text, false);
@@ -107,7 +110,7 @@ final class CommandRunner implements ClientActions {
     private void me(String action) {
         Room room = session.currentRoom();
         if (room == null) {
-            error("Not currently in any channel. Must join a channel before sending messages.");
+            error(texts.get("command.noChannelToSay"));
             return;
         }
         message(room.name(), Lines.action(action), false);
@@ -116,12 +119,12 @@ final class CommandRunner implements ClientActions {
     /** Shows the line as pending at once, then sends it now or when connected. */
     void message(String target, String text, boolean select) {
         if (control.transport() == null) {
-            error("Not connected. Use /connect host[:port] first.");
+            error(texts.get("command.notConnected"));
             return;
         }
         OutgoingMessage outgoing = new OutgoingMessage(session.nextLocalId(), target, text, MessageKind.MESSAGE);
         if (!session.outbox().hold(outgoing)) {
-            error("Too many messages are waiting to be sent (" + Outbox.CAPACITY + "); this one was not queued.");
+            error(texts.get("command.outboxFull", Outbox.CAPACITY));
             return;
         }
         Room room = session.openRoom(target, Lines.isChannel(target));
@@ -153,7 +156,7 @@ final class CommandRunner implements ClientActions {
     private void part(String channel, String reason) {
         String name = channel != null ? channel : session.current();
         if (name == null) {
-            error("Not currently in any channel.");
+            error(texts.get("command.noChannel"));
             return;
         }
         Room room = session.rooms().get(name);
@@ -172,10 +175,9 @@ final class CommandRunner implements ClientActions {
             }
             Room room = session.rooms().get(name);
             if (room == null || room.topic() == null || room.topic().text().isEmpty()) {
-                session.note(name, LineKind.INFO, "No topic is set for " + name + ".");
+                session.note(name, LineKind.INFO, texts.get("command.noTopic", name));
             } else {
-                session.note(name, LineKind.INFO, "Topic of " + name + ": " + room.topic().text()
-                        + " (set by " + room.topic().setBy() + ")");
+                session.note(name, LineKind.INFO, texts.get("command.topic", name, room.topic().text(), room.topic().setBy()));
             }
         });
     }
@@ -185,7 +187,7 @@ final class CommandRunner implements ClientActions {
         if (target.chars().allMatch(Character::isDigit)) {
             room = session.rooms().at(Integer.parseInt(target));
             if (room == null) {
-                error("There is no conversation number " + target + "; there are " + session.rooms().all().size() + ".");
+                error(texts.get("command.noSuchNumber", target, session.rooms().all().size()));
                 return;
             }
         } else {
@@ -196,7 +198,7 @@ final class CommandRunner implements ClientActions {
         }
         if (room == null) {
             String name = Lines.isChannel(target) ? target : "#" + target;
-            error("No channel named " + name + " exists. Try '/create " + name + "'?");
+            error(texts.get("command.noSuchChannel", name));
             return;
         }
         session.select(room.name());
@@ -205,7 +207,7 @@ final class CommandRunner implements ClientActions {
     private void history(int count) {
         Room room = session.currentRoom();
         if (room == null) {
-            error("Not currently in any channel.");
+            error(texts.get("command.noChannel"));
             return;
         }
         session.emitter().emit(new ChatEvent.Replay(room.name(), room.lastLines(count)));
@@ -245,7 +247,7 @@ final class CommandRunner implements ClientActions {
             return false;
         }
         if (!members.isEmpty()) {
-            error("Room " + channel + " already exists, so cannot be created.");
+            error(texts.get("command.channelExists", channel));
         } else {
             withTransport(t -> {
                 pendingSelect.add(CaseMapping.fold(channel));
@@ -259,7 +261,7 @@ final class CommandRunner implements ClientActions {
     public void namesAnswered(String channel, List<Member> members) {
         if (pendingNames.remove(CaseMapping.fold(channel))) {
             String names = members.stream().map(m -> (m.op() ? "@" : "") + m.nick()).collect(Collectors.joining(" "));
-            session.note(channel, LineKind.INFO, "In " + channel + " (" + members.size() + "): " + names);
+            session.note(channel, LineKind.INFO, texts.get("command.names", channel, members.size(), names));
         }
     }
 
@@ -278,12 +280,12 @@ final class CommandRunner implements ClientActions {
         try {
             Transport transport = control.transport();
             if (transport != null && transport.addPeer(address)) {
-                session.note(session.current(), LineKind.INFO, "Connecting to the peer at " + address + "...");
+                session.note(session.current(), LineKind.INFO, texts.get("connection.peer", address));
                 return;
             }
             control.connect(Endpoint.parseRelay(address));
         } catch (IllegalArgumentException e) {
-            error("Cannot connect to '" + address + "': " + e.getMessage() + ".");
+            error(texts.get("connection.cannotConnect", address, e.getMessage()));
         }
     }
 
@@ -324,13 +326,13 @@ final class CommandRunner implements ClientActions {
 
     private void help(String command) {
         if (command == null) {
-            session.note(session.current(), LineKind.INFO, "Commands (text without '/' goes to the current conversation):");
-            CommandHelp.overview().forEach(line -> session.note(session.current(), LineKind.INFO, "  " + line));
+            session.note(session.current(), LineKind.INFO, texts.get("help.header"));
+            CommandHelp.overview(texts).forEach(line -> session.note(session.current(), LineKind.INFO, "  " + line));
             return;
         }
-        CommandHelp.Entry entry = CommandHelp.of(command.toLowerCase(java.util.Locale.ROOT));
+        CommandHelp.Entry entry = CommandHelp.of(command.toLowerCase(java.util.Locale.ROOT), texts);
         if (entry == null) {
-            error("/" + command + " is not a valid command. Type /help for the list.");
+            error(texts.get("command.unknown", command));
         } else {
             session.note(session.current(), LineKind.INFO, entry.usage() + "  " + entry.description());
         }
@@ -339,7 +341,7 @@ final class CommandRunner implements ClientActions {
     private void inChannel(String channel, Consumer<String> action) {
         String name = channel != null ? channel : session.current();
         if (name == null || !Lines.isChannel(name)) {
-            error("Not currently in any channel. Name one, for example #lab.");
+            error(texts.get("command.nameAChannel"));
             return;
         }
         action.accept(name);
@@ -348,7 +350,7 @@ final class CommandRunner implements ClientActions {
     private void withTransport(Consumer<Transport> action) {
         Transport transport = control.transport();
         if (transport == null) {
-            error("Not connected. Use /connect host[:port] first.");
+            error(texts.get("command.notConnected"));
             return;
         }
         action.accept(transport);

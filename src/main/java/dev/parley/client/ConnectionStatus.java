@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the status bar shows: where, in what state, as whom, and how many messages wait.
+ * What the status bar shows: where, in what state, as whom, and how many messages wait. A face
+ * puts it in words itself, in its own language (the desktop app's {@code MainViewModel}).
  *
  * @param phase    connecting, connected, reconnecting or offline
- * @param endpoint where ({@code 10.0.0.5:6667}, {@code LAN mesh}), empty when never connected
+ * @param endpoint where ({@code 10.0.0.5:6667}, or the LAN mesh in the service's language), empty when never connected
  * @param nick     the nick in use, empty before registration
  * @param retryIn  when reconnecting, the wait before the next attempt
  * @param detail   why, when there is something to say
@@ -41,19 +42,5 @@ public record ConnectionStatus(TransportState.Phase phase, String endpoint, Stri
     /** Lost the link and waiting {@link #retryIn} to try again. */
     public boolean reconnecting() {
         return phase == TransportState.Phase.RECONNECTING;
-    }
-
-    /** In words, for the console and the status bar: "connected to 10.0.0.5:6667 as ada". */
-    public String describe() {
-        String where = endpoint.isEmpty() ? "" : " " + endpoint;
-        String base = switch (phase) {
-            case CONNECTING -> "connecting to" + where;
-            case CONNECTED -> "connected to" + where + (nick.isEmpty() ? "" : " as " + nick);
-            case RECONNECTING -> "server" + where + " has disconnected, reconnecting in " + Math.max(1, retryIn.toSeconds()) + " s";
-            case OFFLINE -> "offline";
-        };
-        String why = detail.isEmpty() ? "" : " (" + detail + ")";
-        String waiting = pending == 0 ? "" : ", " + pending + (pending == 1 ? " message" : " messages") + " pending";
-        return base + why + waiting;
     }
 }

@@ -22,6 +22,7 @@ public sealed interface Endpoint {
     }
 
     record Mesh() implements Endpoint {
+        /** For logs; the user reads the mesh's name in their language ({@code connection.mesh} of ClientTexts). */
         @Override
         public String toString() {
             return "LAN mesh";

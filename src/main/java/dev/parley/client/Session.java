@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.TransportState;
 import java.time.Clock;
@@ -16,6 +17,7 @@ final class Session {
 
     private final Emitter emitter;
     private final Clock clock;
+    private final ClientTexts texts;
     private final Rooms rooms = new Rooms();
     private final Outbox outbox = new Outbox();
     private final AtomicLong localIds = new AtomicLong();
@@ -23,11 +25,18 @@ final class Session {
     private String current;
     private TransportState transportState = TransportState.of(TransportState.Phase.OFFLINE, "");
     private Pattern mentionPattern;
+    private Endpoint endpoint;
 
-    Session(Emitter emitter, Clock clock, String nick) {
+    Session(Emitter emitter, Clock clock, String nick, ClientTexts texts) {
         this.emitter = emitter;
         this.clock = clock;
+        this.texts = texts;
         setNick(nick);
+    }
+
+    /** The words of the lines the client writes itself, in the user's language. */
+    ClientTexts texts() {
+        return texts;
     }
 
     Emitter emitter() {
@@ -76,6 +85,19 @@ final class Session {
         return transportState;
     }
 
+    /** Where the current transport was asked to connect. */
+    void setEndpoint(Endpoint target) {
+        endpoint = target;
+    }
+
+    /**
+     * Where the transport connects, as the user reads it: a relay's address as the transport
+     * gives it, the mesh in the user's language.
+     */
+    String where(TransportState state) {
+        return endpoint instanceof Endpoint.Mesh && !state.endpoint().isEmpty() ? texts.get("connection.mesh") : state.endpoint();
+    }
+
     void setTransportState(TransportState state) {
         transportState = state;
         emitStatus();
@@ -85,7 +107,7 @@ final class Session {
         TransportState s = transportState;
         String shownNick = s.phase() == TransportState.Phase.CONNECTED ? nick : "";
         emitter.emit(new ChatEvent.StatusChanged(
-                new ConnectionStatus(s.phase(), s.endpoint(), shownNick, s.retryIn(), s.detail(), outbox.size())));
+                new ConnectionStatus(s.phase(), where(s), shownNick, s.retryIn(), s.detail(), outbox.size())));
     }
 
     boolean connected() {

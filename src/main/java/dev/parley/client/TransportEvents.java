@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.model.ChannelSummary;
 import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
@@ -19,11 +20,13 @@ final class TransportEvents implements TransportListener {
 
     private final Session session;
     private final ClientActions actions;
+    private final ClientTexts texts;
     private boolean everConnected;
 
     TransportEvents(Session session, ClientActions actions) {
         this.session = session;
         this.actions = actions;
+        this.texts = session.texts();
     }
 
     @Override
@@ -46,15 +49,14 @@ final class TransportEvents implements TransportListener {
 
     /** In words; a link that never came up is "unable to connect", one that did "disconnected". */
     private String describe(TransportState state, boolean wasConnected) {
-        String endpoint = state.endpoint();
-        String detail = state.detail().isEmpty() ? "" : " (" + state.detail() + ")";
+        String endpoint = session.where(state);
+        String detail = because(state.detail());
+        long retryIn = Math.max(1, state.retryIn().toSeconds());
         return switch (state.phase()) {
-            case CONNECTING -> "Connecting to " + endpoint + "...";
-            case CONNECTED -> "Connected to " + endpoint + " as " + session.nick() + ".";
-            case RECONNECTING -> (wasConnected ? "Server " + endpoint + " has disconnected" + detail + ", reconnecting in "
-                    : "Unable to connect to " + endpoint + detail + ", retrying in ")
-                    + Math.max(1, state.retryIn().toSeconds()) + " s.";
-            case OFFLINE -> (wasConnected ? "Disconnected from " : "Unable to connect to ") + endpoint + detail + ".";
+            case CONNECTING -> texts.get("connection.connecting", endpoint);
+            case CONNECTED -> texts.get("connection.connected", endpoint, session.nick());
+            case RECONNECTING -> texts.get(wasConnected ? "connection.lost" : "connection.retrying", endpoint, detail, retryIn);
+            case OFFLINE -> texts.get(wasConnected ? "connection.closed" : "connection.failed", endpoint, detail);
         };
     }
 
@@ -112,7 +114,7 @@ final class TransportEvents implements TransportListener {
         }
         OutgoingMessage failed = session.outbox().fail(localId);
         if (failed != null) {
-            session.note(failed.target(), LineKind.ERROR, "Not sent: " + reason);
+            session.note(failed.target(), LineKind.ERROR, texts.get("event.notSent", reason));
             session.emitStatus();
             actions.checkIdle();
         }
@@ -159,7 +161,7 @@ final class TransportEvents implements TransportListener {
             return;
         }
         room.putMember(new Member(nick, false, Presence.HERE));
-        event(room, LineKind.JOIN, nick, nick + " has joined");
+        event(room, LineKind.JOIN, nick, texts.get("event.joined", nick));
         membersChanged(room);
     }
 
@@ -171,7 +173,7 @@ final class TransportEvents implements TransportListener {
         }
         Room room = session.rooms().get(channel);
         if (room != null && room.removeMember(nick)) {
-            event(room, LineKind.PART, nick, nick + " has left" + because(reason));
+            event(room, LineKind.PART, nick, texts.get("event.left", nick, because(reason)));
             membersChanged(room);
         }
     }
@@ -179,13 +181,13 @@ final class TransportEvents implements TransportListener {
     @Override
     public void kicked(String channel, String nick, String by, String reason) {
         if (session.isMe(nick)) {
-            session.note(null, LineKind.ERROR, "You were kicked from " + channel + " by " + by + because(reason));
+            session.note(null, LineKind.ERROR, texts.get("event.youWereKicked", channel, by, because(reason)));
             session.closeRoom(channel);
             return;
         }
         Room room = session.rooms().get(channel);
         if (room != null && room.removeMember(nick)) {
-            event(room, LineKind.KICK, nick, nick + " was kicked by " + by + because(reason));
+            event(room, LineKind.KICK, nick, texts.get("event.kicked", nick, by, because(reason)));
             membersChanged(room);
         }
     }
@@ -194,7 +196,7 @@ final class TransportEvents implements TransportListener {
     public void quit(String nick, String reason) {
         for (Room room : session.rooms().all()) {
             if (room.removeMember(nick)) {
-                event(room, LineKind.QUIT, nick, nick + " has quit" + because(reason));
+                event(room, LineKind.QUIT, nick, texts.get("event.quit", nick, because(reason)));
                 membersChanged(room);
             }
         }
@@ -206,14 +208,14 @@ final class TransportEvents implements TransportListener {
         if (mine) {
             session.setNick(newNick);
             session.emitStatus();
-            session.note(null, LineKind.INFO, "You are now known as " + newNick);
+            session.note(null, LineKind.INFO, texts.get("event.youAreNow", newNick));
         }
         for (Room room : session.rooms().all()) {
             Member member = room.member(oldNick);
             if (member != null) {
                 room.removeMember(oldNick);
                 room.putMember(member.withNick(newNick));
-                event(room, LineKind.NICK, oldNick, oldNick + " is now known as " + newNick);
+                event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
                 membersChanged(room);
             }
         }
@@ -228,7 +230,7 @@ final class TransportEvents implements TransportListener {
         room.setTopic(topic);
         session.emitter().emit(new ChatEvent.TopicChanged(room.name(), topic));
         if (changedNow) {
-            event(room, LineKind.TOPIC, topic.setBy(), topic.setBy() + " changed the topic to: " + topic.text());
+            event(room, LineKind.TOPIC, topic.setBy(), texts.get("event.topic", topic.setBy(), topic.text()));
         }
     }
 
@@ -281,7 +283,8 @@ final class TransportEvents implements TransportListener {
         session.emitter().emit(new ChatEvent.MembersChanged(room.name(), room.members()));
     }
 
-    private static String because(String reason) {
-        return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
+    /** A reason to append to a line (" (reason)" in English), or nothing. */
+    private String because(String reason) {
+        return reason == null || reason.isEmpty() ? "" : texts.get("event.reason", reason);
     }
 }

@@ -81,7 +81,9 @@ class DesktopFlowTest {
         beaconPort = freeUdpPort();
         AppDirs dirs = new AppDirs(tmp.resolve("conf"), tmp.resolve("data"));
         mesh = MeshSettings.defaults().withBroadcast(LOOPBACK_BROADCAST).withBeaconPort(beaconPort);
+        // English whatever the machine's language: the window and the service's lines are read below.
         Settings settings = Settings.defaults(dirs).withNick("ada").withMesh(mesh);
+        settings = settings.withUi(settings.ui().withLanguage("en"));
         settings = settings.withServer(settings.server().withAnnounce(true, LOOPBACK_BROADCAST));
         Transports transports = new Transports(dirs.dataDir(), mesh);
         closers.add(transports);

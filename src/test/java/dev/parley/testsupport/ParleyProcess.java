@@ -49,6 +49,9 @@ public final class ParleyProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
+        // English whatever the machine's language: the console writes its own lines in it, and tests read them.
+        command.add("-Duser.language=en");
+        command.add("-Duser.country=US");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.parley.cli.Launcher");

@@ -1,56 +1,65 @@
 package dev.parley.client.command;
 
+import dev.parley.client.i18n.ClientTexts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Usage and a one-line description of every command, for /help and for error messages. */
+/**
+ * Usage and a one-line description of every command, for /help and for error messages. The
+ * usage lines are command syntax, the same in every language; the descriptions come from
+ * {@link ClientTexts} ({@code help.<command>}).
+ */
 public final class CommandHelp {
 
     /** One command's help. */
     public record Entry(String usage, String description) {
     }
 
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final Map<String, String> USAGES = new LinkedHashMap<>();
 
     static {
-        add("join", "/join #channel [key]", "join a channel (it is made if it does not exist)");
-        add("create", "/create #channel", "make a new channel and join it; fails if it exists");
-        add("part", "/part [#channel] [reason]", "leave a channel (default: the current one)");
-        add("list", "/list", "list the channels on the server or the mesh");
-        add("names", "/names [#channel]", "who is in a channel");
-        add("who", "/who [nick|#channel]", "who someone is, or who is in a channel");
-        add("msg", "/msg nick text", "send a direct message");
-        add("query", "/query nick", "open a direct conversation");
-        add("me", "/me action", "say what you are doing (shown as * you action)");
-        add("nick", "/nick newnick", "change your nick");
-        add("topic", "/topic [#channel] [text]", "show or set a channel's topic");
-        add("away", "/away [message]", "mark yourself away; without a message, back");
-        add("quit", "/quit [message]", "leave and close Parley");
-        add("connect", "/connect host[:port]", "connect to a relay or IRC server");
-        add("disconnect", "/disconnect", "disconnect from the server");
-        add("history", "/history [n]", "show the last n lines here (default 20), fetching older ones if needed");
-        add("switch", "/switch #channel|nick|number", "make another conversation the current one");
-        add("help", "/help [command]", "list the commands, or explain one");
+        USAGES.put("join", "/join #channel [key]");
+        USAGES.put("create", "/create #channel");
+        USAGES.put("part", "/part [#channel] [reason]");
+        USAGES.put("list", "/list");
+        USAGES.put("names", "/names [#channel]");
+        USAGES.put("who", "/who [nick|#channel]");
+        USAGES.put("msg", "/msg nick text");
+        USAGES.put("query", "/query nick");
+        USAGES.put("me", "/me action");
+        USAGES.put("nick", "/nick newnick");
+        USAGES.put("topic", "/topic [#channel] [text]");
+        USAGES.put("away", "/away [message]");
+        USAGES.put("quit", "/quit [message]");
+        USAGES.put("connect", "/connect host[:port]");
+        USAGES.put("disconnect", "/disconnect");
+        USAGES.put("history", "/history [n]");
+        USAGES.put("switch", "/switch #channel|nick|number");
+        USAGES.put("help", "/help [command]");
     }
 
     private CommandHelp() {
     }
 
-    private static void add(String name, String usage, String description) {
-        ENTRIES.put(name, new Entry(usage, description));
+    /** How to type {@code command}, or null when there is no such command. */
+    public static String usage(String command) {
+        return USAGES.get(command);
     }
 
-    public static Entry of(String command) {
-        return ENTRIES.get(command);
+    /** Usage and description of {@code command} in the language of {@code texts}; null when there is no such command. */
+    public static Entry of(String command, ClientTexts texts) {
+        String usage = USAGES.get(command);
+        return usage == null ? null : new Entry(usage, texts.get("help." + command));
     }
 
     public static List<String> commandNames() {
-        return List.copyOf(ENTRIES.keySet());
+        return List.copyOf(USAGES.keySet());
     }
 
     /** Every command, one per line: usage and what it does. */
-    public static List<String> overview() {
-        return ENTRIES.values().stream().map(e -> String.format("%-30s %s", e.usage(), e.description())).toList();
+    public static List<String> overview(ClientTexts texts) {
+        return USAGES.keySet().stream().map(name -> of(name, texts))
+                .map(e -> String.format("%-30s %s", e.usage(), e.description())).toList();
     }
 }

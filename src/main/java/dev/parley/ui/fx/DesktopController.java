@@ -4,6 +4,7 @@ import dev.parley.client.ChatLine;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.RelayHosting;
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.config.Settings;
 import dev.parley.config.UiSettings;
 import dev.parley.ui.fx.channels.ChannelListDialog;
@@ -118,7 +119,8 @@ public final class DesktopController {
         save();
         endSession();
         int mine = ++session;
-        service = new ChatService(context.transports(), request.nick());
+        // The service writes its lines in the window's language (a changed setting waits for a restart, as here).
+        service = new ChatService(context.transports(), request.nick(), ClientTexts.forLocale(texts.locale()));
         model = new MainViewModel(service, texts);
         model.windowFocusedProperty().set(stage.isFocused());
         model.setNotifier(this::notify);

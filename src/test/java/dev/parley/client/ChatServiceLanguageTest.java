@@ -1,0 +1,98 @@
+package dev.parley.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.client.i18n.ClientTexts;
+import dev.parley.transport.TransportState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The lines the service writes itself follow its language; the constructors without one stay English. */
+class ChatServiceLanguageTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
+    private final List<ChatEvent> events = new ArrayList<>();
+    private final List<FakeTransport> transports = new ArrayList<>();
+
+    private ChatService service(ClientTexts texts) {
+        TransportFactory factory = (endpoint, nick) -> {
+            FakeTransport t = new FakeTransport();
+            transports.add(t);
+            return t;
+        };
+        ChatService service = texts == null ? new ChatService(factory, "ada", CLOCK, Runnable::run)
+                : new ChatService(factory, "ada", texts, CLOCK, Runnable::run);
+        service.addListener(events::add, Runnable::run);
+        return service;
+    }
+
+    private FakeTransport connect(ChatService service, Endpoint endpoint, String shownAs) {
+        service.connect(endpoint);
+        FakeTransport net = transports.getLast();
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTING, shownAs));
+        net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, shownAs));
+        net.listener.registered("ada");
+        return net;
+    }
+
+    private List<String> lineTexts(String room) {
+        return events.stream().filter(e -> e instanceof ChatEvent.LineAdded added && added.room().equals(room))
+                .map(e -> ((ChatEvent.LineAdded) e).line().text()).toList();
+    }
+
+    private ConnectionStatus lastStatus() {
+        return events.stream().filter(ChatEvent.StatusChanged.class::isInstance).map(ChatEvent.StatusChanged.class::cast)
+                .toList().getLast().status();
+    }
+
+    @Test
+    void aSwedishServiceWritesItsOwnLinesInSwedish() {
+        ChatService service = service(ClientTexts.forLocale(Locale.of("sv")));
+        FakeTransport net = connect(service, new Endpoint.Relay("fake", 6667), "fake:6667");
+        service.input("hallå?");
+        service.input("/join #lab");
+        net.listener.joined("#lab", "ada");
+        net.listener.joined("#lab", "bob");
+        net.listener.parted("#lab", "bob", "hej då");
+        service.input("/frob");
+
+        assertEquals(List.of("Ansluter till fake:6667…", "Ansluten till fake:6667 som ada.",
+                        "Du är inte med i någon kanal. Gå med i en kanal innan du skickar meddelanden."),
+                lineTexts(ChatEvent.SERVER_ROOM));
+        assertEquals(List.of("bob har gått med", "bob har lämnat kanalen (hej då)",
+                "/frob är inget giltigt kommando. Skriv /help för att se alla."), lineTexts("#lab"));
+    }
+
+    @Test
+    void theMeshIsNamedInTheServicesLanguageInLinesAndStatus() {
+        ChatService service = service(ClientTexts.forLocale(Locale.SIMPLIFIED_CHINESE));
+        connect(service, new Endpoint.Mesh(), "LAN mesh");
+        assertEquals("已以 ada 的身份连接到 局域网网状网络。", lineTexts(ChatEvent.SERVER_ROOM).getLast());
+        assertEquals("局域网网状网络", lastStatus().endpoint());
+    }
+
+    @Test
+    void theServiceWithoutALanguageIsEnglishOnASwedishComputer() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.of("sv", "SE"));
+        try {
+            ChatService service = service(null);
+            connect(service, new Endpoint.Mesh(), "LAN mesh");
+            service.input("/help");
+            List<String> server = lineTexts(ChatEvent.SERVER_ROOM);
+            assertEquals("Connected to LAN mesh as ada.", server.get(1));
+            assertEquals("Commands (text without '/' goes to the current conversation):", server.get(2));
+            assertTrue(server.get(3).matches(" {2}/join #channel \\[key] +join a channel \\(it is made if it does not exist\\)"),
+                    server.get(3));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}
