@@ -114,11 +114,16 @@ public final class IrcParser {
         return tags;
     }
 
+    /** Three digits, or letters only. Loops rather than streams: it runs for every line in and out. */
     static boolean isCommandWord(String command) {
-        if (command.length() == 3 && command.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return true;
+        boolean digits = command.length() == 3;
+        boolean letters = true;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            digits &= c >= '0' && c <= '9';
+            letters &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
         }
-        return command.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        return digits || letters;
     }
 
     private static String stripLineEnding(String line) {

@@ -35,6 +35,8 @@ public final class Client {
     private int capVersion;
     private boolean invisible;
     private CompletableFuture<?> lastStore = CompletableFuture.completedFuture(null);
+    /** See {@link #queuedInDrain}. */
+    private long lastDrain;
 
     Client(ClientConnection connection, String host, Instant connectedAt, long nowNanos) {
         this.connection = connection;
@@ -62,6 +64,19 @@ public final class Client {
      */
     void queueRaw(byte[] lines) {
         connection.queue(lines);
+    }
+
+    /**
+     * True the first time it is called with a given fan-out drain number: that drain has queued
+     * for this client and must flush it. Only the draining thread calls it, one drain at a time
+     * (FanOut's flag orders the drains), so a plain field does.
+     */
+    boolean queuedInDrain(long drain) {
+        if (lastDrain == drain) {
+            return false;
+        }
+        lastDrain = drain;
+        return true;
     }
 
     /** Writes what {@link #queueRaw} queued, on the calling thread unless a write is under way. */

@@ -33,6 +33,9 @@ final class TagFilter {
         return message.withTags(kept);
     }
 
+    /** How many values {@link #profile} has. */
+    static final int PROFILES = 3;
+
     /** Tag profiles that give different bytes for a fan-out line: none, time only, all. */
     static int profile(int caps) {
         if (has(caps, Capability.MESSAGE_TAGS)) {
