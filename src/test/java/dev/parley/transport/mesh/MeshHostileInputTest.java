@@ -129,14 +129,13 @@ class MeshHostileInputTest {
             bob.transport().connectTo("127.0.0.1:" + silent.getLocalPort());
             try (Socket first = silent.accept()) {
                 first.setSoTimeout((int) AT_MOST.toMillis());
-                // Bob sends its greeting, gets nothing back, and must hang up by itself: a read
-                // that times out here means the stalled handshake was never given up.
+                // Bob gets no greeting back (or, with JeroMQ's #1022, never even starts sending its
+                // own) and must hang up by itself: a read that times out here means the stalled
+                // handshake was never given up.
                 InputStream in = first.getInputStream();
-                long greeting = 0;
                 while (in.read() >= 0) {
-                    greeting++;
+                    // bob's half of the greeting, if it sent one: not answered
                 }
-                assertTrue(greeting > 0, "bob sent no ZMTP greeting");
             }
             try (Socket second = silent.accept()) {
                 assertTrue(second.isConnected(), "bob did not try again");
