@@ -3,6 +3,7 @@ package dev.parley.ui.fx;
 import dev.parley.client.ChatLine;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
+import dev.parley.client.RelayFinder;
 import dev.parley.client.RelayHosting;
 import dev.parley.client.i18n.ClientTexts;
 import dev.parley.config.Settings;
@@ -242,23 +243,17 @@ public final class DesktopController {
         background.shutdown();
     }
 
-    /** The way the user connected last time, from the settings; null when that is not usable. */
+    /**
+     * The way the user connected last time, from the settings, checked by the same rules as the
+     * connect dialog; null when that is not usable (the dialog opens instead).
+     */
     static ConnectRequest lastChoice(Settings settings) {
-        try {
-            return lastChoiceOrFail(settings);
-        } catch (IllegalArgumentException e) {
-            log.info("not reconnecting as last time: {}", e.getMessage());
-            return null;
+        try (ConnectViewModel form = new ConnectViewModel(settings, RelayFinder.none(), Runnable::run)) {
+            if (form.request().isEmpty()) {
+                log.info("not reconnecting as last time: {}", form.problem().get());
+            }
+            return form.request().orElse(null);
         }
-    }
-
-    private static ConnectRequest lastChoiceOrFail(Settings settings) {
-        return switch (settings.client().mode()) {
-            case "host" -> new ConnectRequest.Host(settings.nick(), settings.server().name(), settings.server().port(),
-                    settings.server().dataDir());
-            case "mesh" -> new ConnectRequest.Mesh(settings.nick());
-            default -> new ConnectRequest.Relay(settings.nick(), Endpoint.parseRelay(settings.client().server()));
-        };
     }
 
     /** What the main window asks of the app. */
