@@ -1,6 +1,8 @@
 package dev.parley.config;
 
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -32,5 +34,20 @@ public final class Languages {
      */
     public static ResourceBundle bundle(String baseName, Locale locale) {
         return ResourceBundle.getBundle(baseName, locale, Languages.class.getClassLoader(), NO_FALLBACK);
+    }
+
+    /**
+     * The text for {@code key} in {@code bundle}, always through {@link MessageFormat} (so an
+     * apostrophe is written twice), with {0}, {1} ... filled in as {@code locale} writes numbers;
+     * the key itself when it is missing, so a gap shows rather than fails.
+     */
+    public static String format(ResourceBundle bundle, Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

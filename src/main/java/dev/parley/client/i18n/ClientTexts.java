@@ -1,9 +1,7 @@
 package dev.parley.client.i18n;
 
 import dev.parley.config.Languages;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -12,7 +10,7 @@ import java.util.ResourceBundle;
  * {@code i18n/messages} bundles next to this class. Log lines and exception messages stay
  * English and do not come from here.
  *
- * <p>Every text is a {@link MessageFormat} pattern, with or without arguments, so an apostrophe
+ * <p>Every text is a {@link java.text.MessageFormat} pattern, with or without arguments, so an apostrophe
  * is always written twice in the bundles. Immutable and safe from any thread.
  *
  * <p>A sub-package of its own so that {@code client} and {@code client.command} can both use it
@@ -49,12 +47,6 @@ public final class ClientTexts {
 
     /** The text for {@code key} with {0}, {1} ... filled in; the key itself when it is missing. */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return Languages.format(bundle, locale, key, args);
     }
 }

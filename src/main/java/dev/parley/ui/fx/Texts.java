@@ -1,9 +1,7 @@
 package dev.parley.ui.fx;
 
 import dev.parley.config.Languages;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -37,12 +35,10 @@ public final class Texts {
 
     /** The text for {@code key}, with {0}, {1} ... filled in; the key itself when it is missing. */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
+        if (args.length == 0) {
+            // As FXML shows them: a text without arguments is not a MessageFormat pattern.
+            return bundle.containsKey(key) ? bundle.getString(key) : key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        return Languages.format(bundle, bundle.getLocale(), key, args);
     }
 }
