@@ -236,20 +236,26 @@ if [ -n "$screenshot" ] && ! command -v import >/dev/null 2>&1; then
   apt_install imagemagick || echo "smoke: no screenshot: ImageMagick's import is missing and cannot be installed here"
 fi
 # dpkg -x installs no dependencies: the GUI needs the .deb's (GTK and friends) on this machine.
-# A group "a | b" is met when a or b is installed; else the first one is installed.
+# A group "a | b" is met when a or b is installed; else the first one this release's package
+# lists know is installed (libgtk-3-0t64 exists from Debian 13 on, libgtk-3-0 before), else the
+# first one.
 wanted=()
 IFS=',' read -r -a groups <<<"$depends"
 for group in "${groups[@]}"; do
-  met=false first=
+  met=false first= known=
   IFS='|' read -r -a alternatives <<<"$group"
   for alternative in "${alternatives[@]}"; do
     name=$(sed -e 's/(.*)//' -e 's/[[:space:]]//g' <<<"$alternative")
     [ -z "$first" ] && first=$name
+    if [ -z "$known" ] && command -v apt-cache >/dev/null 2>&1 \
+        && apt-cache show "$name" 2>/dev/null | grep -q '^Package:'; then
+      known=$name
+    fi
     if [ "$(dpkg-query -W -f='${Status}' "$name" 2>/dev/null)" = "install ok installed" ]; then
       met=true
     fi
   done
-  $met || [ -z "$first" ] || wanted+=("$first")
+  $met || [ -z "$first" ] || wanted+=("${known:-$first}")
 done
 if $ready && [ ${#wanted[@]} -gt 0 ]; then
   apt_install "${wanted[@]}" || ready=false
