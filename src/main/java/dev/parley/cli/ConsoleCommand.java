@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 /** {@code parley console}: the client in a terminal, or in a script when stdin is not one. */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Chat in the terminal, through a relay or any IRC server, or serverless (--mesh).",
-                "Without a terminal (stdin from a pipe or a file) each input line is typed in turn and",
-                "received lines are printed plainly; at the end of input it waits until its messages",
-                "are sent, then exits 0. Example:",
+                // One entry per paragraph: picocli wraps each to the terminal's width itself.
+                "Without a terminal (stdin from a pipe or a file) each input line is typed in turn and "
+                        + "received lines are printed plainly; at the end of input it waits until its messages "
+                        + "are sent, then exits 0. Example:",
                 "  printf '/join #lab\\nhello\\n' | parley console --nick bot 10.0.0.5"},
         footer = {"", "Also: parley console NAME HOST PORT (the seed programs' form), and parley --console.",
                 "Type /help inside for the commands. The default server is [client] server in parley.toml."})

@@ -89,6 +89,11 @@ public final class ChatService implements AutoCloseable {
         this.events = new TransportEvents(session, commands);
     }
 
+    /** The language of the lines this service writes; faces of their own (the console) use it too. */
+    public ClientTexts texts() {
+        return texts;
+    }
+
     public void addListener(ChatListener listener, Executor executor) {
         emitter.add(listener, executor);
     }

@@ -40,7 +40,7 @@ public final class InteractiveConsole {
         this.terminal = terminal;
         this.options = options;
         boolean colour = options.colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
-        this.formatter = new LineFormatter(colour, true, ZoneId.systemDefault());
+        this.formatter = new LineFormatter(colour, true, ZoneId.systemDefault(), service.texts());
     }
 
     /** Runs until the user quits; {@code start} (connecting) runs once the console listens, so no line is missed. */

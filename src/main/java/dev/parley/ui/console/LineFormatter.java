@@ -2,6 +2,7 @@ package dev.parley.ui.console;
 
 import dev.parley.client.ChatEvent;
 import dev.parley.client.ChatLine;
+import dev.parley.client.i18n.ClientTexts;
 import dev.parley.model.ChannelSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,11 +26,14 @@ final class LineFormatter {
     private final boolean colour;
     private final boolean timestamps;
     private final ZoneId zone;
+    private final ClientTexts texts;
 
-    LineFormatter(boolean colour, boolean timestamps, ZoneId zone) {
+    /** @param texts the service's language, so the console's own lines match the service's */
+    LineFormatter(boolean colour, boolean timestamps, ZoneId zone, ClientTexts texts) {
         this.colour = colour;
         this.timestamps = timestamps;
         this.zone = zone;
+        this.texts = texts;
     }
 
     /** The lines to print for an event, given the current room; empty when there is nothing to show. */
@@ -41,9 +45,9 @@ final class LineFormatter {
                     .map(l -> line(history.room(), l, currentRoom)).toList();
             case ChatEvent.ChannelsListed list -> channels(list.channels());
             case ChatEvent.TopicChanged topic -> topic.topic().text().isEmpty() ? List.of()
-                    : List.of(dim("-- Topic of " + topic.room() + ": " + topic.topic().text()));
+                    : List.of(dim("-- " + texts.get("console.topic", topic.room(), topic.topic().text())));
             case ChatEvent.RoomSelected selected -> ChatEvent.SERVER_ROOM.equals(selected.room()) ? List.of()
-                    : List.of(dim("-- Now talking in " + selected.room()));
+                    : List.of(dim("-- " + texts.get("console.nowTalking", selected.room())));
             default -> List.of();
         };
     }
@@ -64,14 +68,14 @@ final class LineFormatter {
 
     private List<String> replay(ChatEvent.Replay replay) {
         List<String> out = new ArrayList<>();
-        out.add(dim("-- Last " + replay.lines().size() + " lines of " + replay.room() + ":"));
+        out.add(dim("-- " + texts.get("console.lastLines", replay.lines().size(), replay.room())));
         replay.lines().forEach(l -> out.add(line(replay.room(), l, replay.room())));
         return out;
     }
 
     private List<String> channels(List<ChannelSummary> channels) {
         List<String> out = new ArrayList<>();
-        out.add(dim("-- " + channels.size() + (channels.size() == 1 ? " channel" : " channels") + ":"));
+        out.add(dim("-- " + texts.get("console.channels", channels.size())));
         channels.stream().map(c -> String.format("   %-20s %4d  %s", c.name(), c.users(), c.topic()))
                 .collect(Collectors.toCollection(() -> out));
         return out;

@@ -28,7 +28,7 @@ public final class ScriptConsole {
     private final BufferedReader in;
     private final PrintStream out;
     private final ConsoleOptions options;
-    private final LineFormatter formatter = new LineFormatter(false, false, ZoneId.systemDefault());
+    private final LineFormatter formatter;
     private final ExecutorService printer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("parley-console-out").daemon().factory());
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -38,6 +38,7 @@ public final class ScriptConsole {
 
     public ScriptConsole(ChatService service, BufferedReader in, PrintStream out, ConsoleOptions options) {
         this.service = service;
+        this.formatter = new LineFormatter(false, false, ZoneId.systemDefault(), service.texts());
         this.in = in;
         this.out = out;
         this.options = options;
