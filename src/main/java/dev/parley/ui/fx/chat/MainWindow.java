@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
@@ -21,6 +23,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Window;
 
 /**
  * The main window's view ({@code fxml/MainWindow.fxml}): menus, one tab per room, and the status
@@ -47,6 +50,8 @@ public final class MainWindow {
     private final Host host;
     private final Map<RoomViewModel, RoomTab> views = new HashMap<>();
     private UiSettings ui;
+    /** Whether the window shows; once it does, the message list's code is warmed up (once a JVM). */
+    private final ObservableValue<Boolean> showing;
 
     @FXML
     private BorderPane root;
@@ -77,6 +82,12 @@ public final class MainWindow {
         this.ui = ui;
         this.host = host;
         Views.load("MainWindow", this, texts);
+        showing = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        showing.subscribe(now -> {
+            if (now) {
+                ListWarmUp.start(root, host::openLink, this::dark);
+            }
+        });
     }
 
     public Parent root() {
@@ -147,7 +158,7 @@ public final class MainWindow {
     }
 
     private void addTab(RoomViewModel room) {
-        RoomTab view = new RoomTab(room, model, texts, host::openLink, () -> ui.theme().equals("dark"));
+        RoomTab view = new RoomTab(room, model, texts, host::openLink, this::dark);
         views.put(room, view);
         tabs.getTabs().add(view.tab());
     }
@@ -258,6 +269,10 @@ public final class MainWindow {
                 view.refresh();
             }
         });
+    }
+
+    private boolean dark() {
+        return ui.theme().equals("dark");
     }
 
     /** For the app: the settings as the window last changed them. */
