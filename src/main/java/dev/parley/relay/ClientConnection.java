@@ -245,13 +245,8 @@ public final class ClientConnection {
             queue(new Line(text));
             return;
         }
-        client.touch(System.nanoTime());
-        pingSentNanos = 0;
-        IrcMessage message;
-        try {
-            message = IrcParser.parse(text);
-        } catch (IrcParseException e) {
-            rejectMalformed(text, e);
+        IrcMessage message = received(text);
+        if (message == null) {
             return;
         }
         if (!isMessage(message.command())) {
@@ -322,14 +317,21 @@ public final class ClientConnection {
         }
     }
 
-    private void line(String line) {
+    /** A line from the client, which shows it is alive; null when malformed (answered already). */
+    private IrcMessage received(String text) {
         client.touch(System.nanoTime());
         pingSentNanos = 0;
-        IrcMessage message;
         try {
-            message = IrcParser.parse(line);
+            return IrcParser.parse(text);
         } catch (IrcParseException e) {
-            rejectMalformed(line, e);
+            rejectMalformed(text, e);
+            return null;
+        }
+    }
+
+    private void line(String line) {
+        IrcMessage message = received(line);
+        if (message == null) {
             return;
         }
         long delay = flood.delayNanos();
