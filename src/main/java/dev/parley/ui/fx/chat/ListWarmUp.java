@@ -37,7 +37,8 @@ final class ListWarmUp extends AnimationTimer {
     private static final int MAX_STEPS = 150;
     private static final double WIDTH = 780;
     private static final double HEIGHT = 560;
-    private static final double MIN_HEIGHT = 40;
+    /** Lower, the first cold passes were shorter but VirtualFlow logged "index exceeds maxCellCount" on the console. */
+    private static final double MIN_HEIGHT = 160;
     private static final String[] NICKS = {"ada", "grace", "linus", "margaret", "ken", "barbara", "dennis", "frances"};
     private static final String[] WORDS = {"the", "build", "is", "green", "again", "after", "lunch", "we", "ship",
         "on", "friday", "räksmörgås", "你好", "世界", "patch", "review", "looks", "good", "to", "me", "merge", "it"};
