@@ -56,8 +56,9 @@ final class ListWarmUp extends AnimationTimer {
     private int linesDone;
     /** The list's height now: from a few lines up to a room's, as the budget allows. */
     private double height = MIN_HEIGHT;
+    private boolean finished;
 
-    private ListWarmUp(Parent window, Consumer<String> linkOpener, BooleanSupplier dark) {
+    ListWarmUp(Parent window, Consumer<String> linkOpener, BooleanSupplier dark) {
         this.window = window;
         scene.getStylesheets().setAll(window.getScene().getStylesheets());
         root.setStyle(window.getStyle());
@@ -80,12 +81,28 @@ final class ListWarmUp extends AnimationTimer {
         }
     }
 
+    /** Whether it has stopped and let go of its lines (FX thread; for tests). */
+    boolean finished() {
+        return finished;
+    }
+
+    /** Steps run so far (FX thread; for tests). */
+    int steps() {
+        return step;
+    }
+
+    /** Lines put through the list so far (FX thread; for tests). */
+    int linesDone() {
+        return linesDone;
+    }
+
     @Override
     public void handle(long now) {
         if (linesDone >= LINES || step >= MAX_STEPS || window.getScene() == null
                 || window.getScene().getWindow() == null || !window.getScene().getWindow().isShowing()) {
             stop();
             items.clear();
+            finished = true;
             return;
         }
         long start = System.nanoTime();
