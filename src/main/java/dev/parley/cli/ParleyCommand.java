@@ -43,7 +43,7 @@ final class ParleyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Read settings from FILE instead of the default parley.toml.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Read settings from FILE, not the default parley.toml.")
     private Path configFile;
 
     private Settings settings;
