@@ -64,12 +64,12 @@ public final class ClientConnection {
         }
     }
 
-    /** A message read on the loop thread that is over the flood limit: the runner waits {@code delayNanos}, then runs it. */
-    private record Flooded(IrcMessage message, long delayNanos) implements Input {
-        @Override
-        public int size() {
-            return 0;
-        }
+    /**
+     * A line the loop thread has parsed already, and asked the flood limit about, while the
+     * runner was idle (a command, or a message over the limit): the runner waits
+     * {@code delayNanos}, then runs it. {@code size} is the line's length.
+     */
+    private record Parsed(IrcMessage message, int size, long delayNanos) implements Input {
     }
 
     private record TooLong(LineFramer.Limit limit) implements Input {
@@ -249,13 +249,9 @@ public final class ClientConnection {
         if (message == null) {
             return;
         }
-        if (!isMessage(message.command())) {
-            queue(new Line(text));
-            return;
-        }
         long delay = flood.delayNanos();
-        if (delay > 0) {
-            queue(new Flooded(message, delay));
+        if (delay > 0 || !isMessage(message.command())) {
+            queue(new Parsed(message, text.length(), delay));
             return;
         }
         commands.dispatch(new CommandContext(relay, client, message));
@@ -297,12 +293,7 @@ public final class ClientConnection {
     private void take(Input item) {
         switch (item) {
             case Line line -> line(line.text());
-            case Flooded flooded -> {
-                LockSupport.parkNanos(flooded.delayNanos());
-                if (!quit.get()) {
-                    commands.dispatch(new CommandContext(relay, client, flooded.message()));
-                }
-            }
+            case Parsed parsed -> run(parsed.message(), parsed.delayNanos());
             case TooLong tooLong -> tooLong(tooLong.limit());
             case End end -> quit(end.reason());
         }
@@ -331,12 +322,15 @@ public final class ClientConnection {
 
     private void line(String line) {
         IrcMessage message = received(line);
-        if (message == null) {
-            return;
+        if (message != null) {
+            run(message, flood.delayNanos());
         }
-        long delay = flood.delayNanos();
-        if (delay > 0) {
-            LockSupport.parkNanos(delay); // slow the flooder down; TCP pushes back on it meanwhile
+    }
+
+    /** On the runner: waits out the flood limit's delay, then runs the command unless the client has quit. */
+    private void run(IrcMessage message, long delayNanos) {
+        if (delayNanos > 0) {
+            LockSupport.parkNanos(delayNanos); // slow the flooder down; TCP pushes back on it meanwhile
         }
         if (!isMessage(message.command())) {
             awaitOwnMessagesStored();
