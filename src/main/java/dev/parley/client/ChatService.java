@@ -35,7 +35,6 @@ public final class ChatService implements AutoCloseable {
     private final Emitter emitter = new Emitter();
     private final Session session;
     private final CommandRunner commands;
-    private final ClientTexts texts;
     private final TransportEvents events;
     private Transport transport;
     private int generation;
@@ -68,8 +67,7 @@ public final class ChatService implements AutoCloseable {
                 ? Executors.newSingleThreadExecutor(Thread.ofPlatform().name("parley-client").daemon().factory())
                 : null;
         this.serviceThread = serviceThread == null ? ownedThread : serviceThread;
-        this.texts = Objects.requireNonNull(texts, "texts");
-        this.session = new Session(emitter, clock, nick, texts);
+        this.session = new Session(emitter, clock, nick, Objects.requireNonNull(texts, "texts"));
         this.commands = new CommandRunner(session, new CommandRunner.ServiceControl() {
             @Override
             public Transport transport() {
@@ -91,7 +89,7 @@ public final class ChatService implements AutoCloseable {
 
     /** The language of the lines this service writes; faces of their own (the console) use it too. */
     public ClientTexts texts() {
-        return texts;
+        return session.texts();
     }
 
     public void addListener(ChatListener listener, Executor executor) {
@@ -113,7 +111,7 @@ public final class ChatService implements AutoCloseable {
 
     /** What the user typed: text for the current room, or a /command. */
     public void input(String line) {
-        post(() -> commands.run(CommandParser.parse(line, texts)));
+        post(() -> commands.run(CommandParser.parse(line, session.texts())));
     }
 
     /** Sends text to a room (a channel or a nick), whatever room is current. */

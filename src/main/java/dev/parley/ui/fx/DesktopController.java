@@ -19,6 +19,7 @@ import dev.parley.ui.fx.connect.ConnectViewModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -249,10 +250,11 @@ public final class DesktopController {
      */
     static ConnectRequest lastChoice(Settings settings) {
         try (ConnectViewModel form = new ConnectViewModel(settings, RelayFinder.none(), Runnable::run)) {
-            if (form.request().isEmpty()) {
+            Optional<ConnectRequest> request = form.request();
+            if (request.isEmpty()) {
                 log.info("not reconnecting as last time: {}", form.problem().get());
             }
-            return form.request().orElse(null);
+            return request.orElse(null);
         }
     }
 
