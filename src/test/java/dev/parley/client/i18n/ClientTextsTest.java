@@ -2,22 +2,14 @@ package dev.parley.client.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.parley.config.BundleFiles;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,56 +17,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientTextsTest {
 
-    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     private static final Locale SWEDISH = Locale.of("sv");
 
-    /**
-     * Read straight from the files: a ResourceBundle would fill a missing Swedish key from its
-     * English parent and hide the gap. Strictly UTF-8: ResourceBundle quietly reads a file that
-     * is not as ISO-8859-1, and the translations would come out garbled.
-     */
-    private static Properties file(String suffix) throws IOException {
-        String name = "/" + ClientTexts.BUNDLE.replace('.', '/') + suffix + ".properties";
-        try (InputStream in = ClientTexts.class.getResourceAsStream(name)) {
-            assertNotNull(in, name);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in.readAllBytes())).toString();
-            Properties p = new Properties();
-            p.load(new StringReader(text));
-            return p;
-        }
-    }
-
-    private static Set<String> arguments(String pattern) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = ARGUMENT.matcher(pattern);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+    /** One file on its own; {@code suffix} as in its name: "", "_sv", "_zh_CN". */
+    private static Properties file(String suffix) {
+        return BundleFiles.load(ClientTexts.BUNDLE, suffix.replaceFirst("^_", ""));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"_sv", "_zh_CN"})
-    void everyKeyIsTranslatedWithTheSamePlaceholders(String suffix) throws IOException {
+    void everyKeyIsTranslatedWithTheSamePlaceholders(String suffix) {
         Properties english = file("");
         Properties other = file(suffix);
         assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(other.stringPropertyNames()),
                 "the keys of messages" + suffix + ".properties");
         for (String key : english.stringPropertyNames()) {
-            assertEquals(arguments(english.getProperty(key)), arguments(other.getProperty(key)), key + " in " + suffix);
+            assertEquals(BundleFiles.arguments(english.getProperty(key)), BundleFiles.arguments(other.getProperty(key)), key + " in " + suffix);
             assertFalse(other.getProperty(key).isBlank(), key + " in " + suffix);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "_sv", "_zh_CN"})
-    void everyTextIsAValidPatternWithItsApostrophesDoubled(String suffix) throws IOException {
+    void everyTextIsAValidPatternWithItsApostrophesDoubled(String suffix) {
         Properties texts = file(suffix);
         for (String key : texts.stringPropertyNames()) {
             String pattern = texts.getProperty(key);
             assertFalse(pattern.replace("''", "").contains("'"), key + suffix + " has a single apostrophe: " + pattern);
-            Object[] args = arguments(pattern).stream().map(i -> "<" + i + ">").toArray();
+            Object[] args = BundleFiles.arguments(pattern).stream().map(i -> "<" + i + ">").toArray();
             String shown = new MessageFormat(pattern, Locale.ROOT).format(args);
             assertFalse(shown.contains("{") || shown.contains("}"), key + suffix + " left a placeholder: " + shown);
         }

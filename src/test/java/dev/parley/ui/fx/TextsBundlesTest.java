@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.config.BundleFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -41,13 +35,12 @@ class TextsBundlesTest {
     private static final List<String> TRANSLATIONS = List.of("sv", "zh_CN");
     /** {@code %key} in an FXML attribute; a literal percent sign is written {@code \%}. */
     private static final Pattern FXML_KEY = Pattern.compile("=\"%([^\"]+)\"");
-    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
     @ParameterizedTest
     @ValueSource(strings = {"sv", "zh_CN"})
     void eachTranslationHasExactlyTheEnglishKeys(String language) {
-        Set<String> english = bundle("").stringPropertyNames();
-        Set<String> translated = bundle(language).stringPropertyNames();
+        Set<String> english = BundleFiles.load(Texts.BUNDLE, "").stringPropertyNames();
+        Set<String> translated = BundleFiles.load(Texts.BUNDLE, language).stringPropertyNames();
         assertEquals(Set.of(), difference(english, translated), language + " lacks these keys");
         assertEquals(Set.of(), difference(translated, english), language + " has keys English lacks");
     }
@@ -55,7 +48,7 @@ class TextsBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "sv", "zh_CN"})
     void noTextIsBlank(String language) {
-        Properties texts = bundle(language);
+        Properties texts = BundleFiles.load(Texts.BUNDLE, language);
         Set<String> blank = new TreeSet<>();
         texts.stringPropertyNames().stream().filter(key -> texts.getProperty(key).isBlank()).forEach(blank::add);
         assertEquals(Set.of(), blank, "blank in '" + language + "'");
@@ -64,12 +57,12 @@ class TextsBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sv", "zh_CN"})
     void eachTranslationFillsInTheSameArguments(String language) {
-        Properties english = bundle("");
-        Properties translated = bundle(language);
+        Properties english = BundleFiles.load(Texts.BUNDLE, "");
+        Properties translated = BundleFiles.load(Texts.BUNDLE, language);
         Map<String, String> mismatched = new TreeMap<>();
         for (String key : english.stringPropertyNames()) {
             String text = translated.getProperty(key);
-            if (text != null && !arguments(english.getProperty(key)).equals(arguments(text))) {
+            if (text != null && !BundleFiles.arguments(english.getProperty(key)).equals(BundleFiles.arguments(text))) {
                 mismatched.put(key, english.getProperty(key) + "  vs  " + text);
             }
         }
@@ -79,10 +72,10 @@ class TextsBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "sv", "zh_CN"})
     void textsWithArgumentsAreValidMessageFormats(String language) {
-        Properties texts = bundle(language);
+        Properties texts = BundleFiles.load(Texts.BUNDLE, language);
         for (String key : texts.stringPropertyNames()) {
             String text = texts.getProperty(key);
-            if (!arguments(text).isEmpty()) {
+            if (!BundleFiles.arguments(text).isEmpty()) {
                 new MessageFormat(text); // throws on unbalanced braces
                 // MessageFormat takes a lone ' as the start of quoted text and drops it.
                 assertFalse(text.replace("''", "").contains("'"),
@@ -93,15 +86,10 @@ class TextsBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "sv", "zh_CN"})
-    void bundlesAreValidUtf8(String language) throws IOException {
+    void bundlesAreValidUtf8(String language) {
         // ResourceBundle quietly falls back to ISO-8859-1 for a file that is not UTF-8,
-        // and the Swedish and Chinese texts would come out garbled.
-        try (InputStream in = resource(language)) {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in.readAllBytes()));
-        } catch (CharacterCodingException e) {
-            throw new AssertionError("bundle '" + language + "' is not UTF-8", e);
-        }
+        // and the Swedish and Chinese texts would come out garbled. Loading fails on one.
+        assertFalse(BundleFiles.load(Texts.BUNDLE, language).isEmpty(), "bundle '" + language + "' is empty");
     }
 
     @Test
@@ -120,7 +108,7 @@ class TextsBundlesTest {
         assertFalse(keysByView.isEmpty(), "no views found to check");
         assertTrue(keysByView.values().stream().anyMatch(keys -> !keys.isEmpty()), "no %key found in any view");
         for (String language : Stream.concat(Stream.of(""), TRANSLATIONS.stream()).toList()) {
-            Set<String> known = bundle(language).stringPropertyNames();
+            Set<String> known = BundleFiles.load(Texts.BUNDLE, language).stringPropertyNames();
             keysByView.forEach((view, used) ->
                     assertEquals(Set.of(), difference(used, known), view + " uses keys missing from '" + language + "'"));
         }
@@ -134,38 +122,9 @@ class TextsBundlesTest {
         return url;
     }
 
-    private static Set<String> arguments(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = ARGUMENT.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
     private static Set<String> difference(Set<String> from, Set<String> minus) {
         Set<String> rest = new TreeSet<>(from);
         rest.removeAll(minus);
         return rest;
-    }
-
-    private static InputStream resource(String language) {
-        String name = "/" + Texts.BUNDLE.replace('.', '/') + (language.isEmpty() ? "" : "_" + language) + ".properties";
-        InputStream in = TextsBundlesTest.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new AssertionError("no bundle " + name);
-        }
-        return in;
-    }
-
-    /** One file on its own, without the parent fallback a ResourceBundle would add. */
-    private static Properties bundle(String language) {
-        try (InputStream in = resource(language)) {
-            Properties properties = new Properties();
-            properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
