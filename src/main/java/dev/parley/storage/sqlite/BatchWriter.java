@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>A failed transaction fails every write of its batch and the thread goes on with the next.
  * A full queue makes {@link #submit} wait (back-pressure), up to a limit.
  *
- * <p>The search index is this thread's other work ({@link SearchIndexer}, which says when): when
- * no write is waiting, or between two batches. On stop, after the last write, it completes the index.
+ * <p>After each commit it tells the {@link SearchIndexer} how many messages it stored; the index
+ * is written from the indexer's own thread and file, never from this one.
  */
 final class BatchWriter {
 
@@ -150,24 +150,9 @@ final class BatchWriter {
     private void run() {
         List<PendingWrite> batch = new ArrayList<>(maxBatch);
         boolean stopSeen = false;
-        while (true) {
-            PendingWrite first = queue.poll();
-            if (first == null) {
-                if (stopSeen) {
-                    finishIndex();
-                    return;
-                }
-                long wait = indexer.idleWait(System.nanoTime());
-                if (wait == 0) {
-                    indexer.indexBatch();
-                    continue;
-                }
-                first = takeNext(wait);
-                if (first == null) {
-                    continue;
-                }
-            }
-            batch.add(first);
+        // After STOP, only writes that raced it are left: the queue is not empty, so take() does not wait.
+        while (!(stopSeen && queue.isEmpty())) {
+            batch.add(takeNext());
             queue.drainTo(batch, maxBatch - 1);
             // STOP is queued only once stopping is set, so a batch needs looking at only then.
             if (stopping && batch.removeIf(write -> write == PendingWrite.STOP)) {
@@ -177,24 +162,14 @@ final class BatchWriter {
                 write(batch);
             }
             batch.clear();
-            if (indexer.due(System.nanoTime())) {
-                indexer.indexBatch();
-            }
         }
     }
 
-    /** At close: a store closed cleanly leaves a complete search index. */
-    private void finishIndex() {
-        if (!indexer.catchUp()) {
-            log.warn("The search index of {} is incomplete; it catches up when the store is next opened", name);
-        }
-    }
-
-    /** The next write, waiting up to {@code nanos} ({@link Long#MAX_VALUE}: for as long as it takes); null if none came. */
-    private PendingWrite takeNext(long nanos) {
+    /** The next write, waiting for as long as it takes. */
+    private PendingWrite takeNext() {
         while (true) {
             try {
-                return nanos == Long.MAX_VALUE ? queue.take() : queue.poll(nanos, TimeUnit.NANOSECONDS);
+                return queue.take();
             } catch (InterruptedException e) {
                 // This thread belongs to the store and stops only through STOP; queued writes must not be lost.
                 log.debug("Ignored an interrupt of the writer of {}", name);
@@ -228,7 +203,7 @@ final class BatchWriter {
             }
         }
         if (appended > 0) {
-            indexer.appended(appended, System.nanoTime());
+            indexer.stored(appended);
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), stored[i]);

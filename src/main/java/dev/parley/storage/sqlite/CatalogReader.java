@@ -31,8 +31,8 @@ final class CatalogReader {
 
     // FTS5 hands out matches by descending rowid (= seq), so the LIMIT stops the scan early.
     private static final String SEARCH = "SELECT " + MessageRows.columns("m") + """
-             FROM messages_fts f JOIN messages m ON m.seq = f.rowid
-            WHERE messages_fts MATCH ? AND m.conversation IN (SELECT value FROM json_each(?))
+             FROM search.messages_fts f JOIN messages m ON m.seq = f.rowid
+            WHERE f.messages_fts MATCH ? AND m.conversation IN (SELECT value FROM json_each(?))
             ORDER BY f.rowid DESC LIMIT ?""";
 
     private CatalogReader() {

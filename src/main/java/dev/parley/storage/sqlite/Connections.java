@@ -3,6 +3,7 @@ package dev.parley.storage.sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,11 +24,7 @@ final class Connections {
     static Connection writer(Path db, SqliteOptions options) throws SQLException {
         Connection connection = open(db, options);
         try (Statement statement = connection.createStatement()) {
-            String mode = queryString(statement, "PRAGMA journal_mode = WAL");
-            if (!"wal".equals(mode.toLowerCase(Locale.ROOT))) {
-                throw new SQLException("the file system does not support write-ahead logging (journal mode is "
-                        + mode + ")");
-            }
+            requireWal(statement);
             statement.execute("PRAGMA synchronous = NORMAL");
             // A bigger page cache keeps the indexes of recent messages in memory between batches.
             statement.execute("PRAGMA cache_size = -16000");
@@ -54,16 +51,54 @@ final class Connections {
         return connection;
     }
 
-    /** A connection that only reads: it sees each committed transaction as its next query starts. */
-    static Connection reader(Path db, SqliteOptions options) throws SQLException {
+    /**
+     * The {@link SearchIndexer}'s connection: the search file, in WAL mode like the store (so that
+     * searches read it while it is written), with the messages file attached as {@code store}. Its
+     * schema is brought up to date here.
+     */
+    static Connection indexer(Path searchDb, Path db, SqliteOptions options) throws SQLException {
+        Connection connection = open(searchDb, options);
+        try (Statement statement = connection.createStatement()) {
+            requireWal(statement);
+            statement.execute("PRAGMA synchronous = NORMAL");
+            Schema.SEARCH.migrate(connection);
+            attach(connection, db, "store");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /**
+     * A connection that only reads: it sees each committed transaction as its next query starts.
+     * The search file is attached as {@code search}.
+     */
+    static Connection reader(Path db, Path searchDb, SqliteOptions options) throws SQLException {
         Connection connection = open(db, options);
         try (Statement statement = connection.createStatement()) {
+            attach(connection, searchDb, "search");
             statement.execute("PRAGMA query_only = 1");
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
         return connection;
+    }
+
+    private static void requireWal(Statement statement) throws SQLException {
+        String mode = queryString(statement, "PRAGMA journal_mode = WAL");
+        if (!"wal".equals(mode.toLowerCase(Locale.ROOT))) {
+            throw new SQLException("the file system does not support write-ahead logging (journal mode is "
+                    + mode + ")");
+        }
+    }
+
+    private static void attach(Connection connection, Path file, String schema) throws SQLException {
+        try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS " + schema)) {
+            attach.setString(1, file.toAbsolutePath().toString());
+            attach.execute();
+        }
     }
 
     private static Connection open(Path db, SqliteOptions options) throws SQLException {

@@ -7,13 +7,15 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The tables, and the migrations that build them. {@code PRAGMA user_version} holds how many
+ * The tables of a file, and the migrations that build them: {@link #STORE} for the messages,
+ * {@link #SEARCH} for their search index. {@code PRAGMA user_version} holds how many
  * migrations a file has had; each runs in its own transaction with the version bump, so a crash
  * leaves the file at one version or the next. A later change appends a migration, never edits one.
  */
 final class Schema {
 
-    private static final List<List<String>> MIGRATIONS = List.of(
+    /** The messages file, {@value SqliteMessageStore#FILE_NAME}. */
+    static final Schema STORE = new Schema(List.of(
             // Version 1.
             List.of(
             // seq is the rowid: ascending seq is append order. AUTOINCREMENT keeps seqs from ever
@@ -83,26 +85,65 @@ final class Schema {
                     CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
                     WHEN old.seq <= (SELECT indexed_up_to FROM search_index) BEGIN
                         INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
-                    END"""));
+                    END"""),
+            // Version 3. The index moves to a file of its own (SEARCH), written by a thread of its
+            // own: an index transaction here held this file's one write lock for milliseconds, and
+            // every append waited behind it (measured: the relay's slowest deliveries). It is built
+            // again there from the messages. The token names this file, so that an index file found
+            // next to another messages file is seen for what it is and rebuilt.
+            List.of(
+                    "DROP TRIGGER messages_fts_delete",
+                    "DROP TABLE messages_fts",
+                    "DROP TABLE search_index",
+                    """
+                    CREATE TABLE store_identity (
+                        id    INTEGER PRIMARY KEY CHECK (id = 1),
+                        token TEXT    NOT NULL
+                    )""",
+                    "INSERT INTO store_identity (id, token) VALUES (1, lower(hex(randomblob(16))))")));
 
-    static final int VERSION = MIGRATIONS.size();
+    /** The search index, {@value SqliteMessageStore#SEARCH_FILE_NAME}. */
+    static final Schema SEARCH = new Schema(List.of(
+            // Version 1. Contentless: the index keeps only the words. A search joins its rowids
+            // (seqs, never reused) to the messages, which also leaves out a message deleted since.
+            // Every message of the store named by store_token with seq <= indexed_up_to is in
+            // messages_fts, none after it; the mark moves in the transaction that indexes.
+            List.of(
+                    """
+                    CREATE VIRTUAL TABLE messages_fts USING fts5 (
+                        text, content = '', tokenize = 'unicode61 remove_diacritics 2'
+                    )""",
+                    """
+                    CREATE TABLE search_index (
+                        id            INTEGER PRIMARY KEY CHECK (id = 1),
+                        store_token   TEXT    NOT NULL,
+                        indexed_up_to INTEGER NOT NULL
+                    )""")));
 
-    private Schema() {
+    private final List<List<String>> migrations;
+
+    private Schema(List<List<String>> migrations) {
+        this.migrations = migrations;
     }
 
-    /** Brings the file up to {@link #VERSION}; returns the version it found. */
-    static int migrate(Connection connection) throws SQLException {
-        return migrate(connection, VERSION);
+    /** How many migrations a file of this kind has once it is up to date. */
+    int version() {
+        return migrations.size();
+    }
+
+    /** Brings the file up to {@link #version()}; returns the version it found. */
+    int migrate(Connection connection) throws SQLException {
+        return migrate(connection, version());
     }
 
     /** Brings the file up to {@code target} (tests build files of older versions with it); returns the version it found. */
-    static int migrate(Connection connection, int target) throws SQLException {
+    int migrate(Connection connection, int target) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             requireFts5(statement);
             int found = Integer.parseInt(Connections.queryString(statement, "PRAGMA user_version"));
-            if (found > VERSION) {
+            if (found > version()) {
                 throw new StoreException("it was written by a newer Parley (schema version " + found
-                        + ", this one knows up to " + VERSION + ")");
+                        + ", this one knows up to " + version() + ")");
             }
             for (int version = found + 1; version <= target; version++) {
                 apply(statement, version);
@@ -111,10 +152,10 @@ final class Schema {
         }
     }
 
-    private static void apply(Statement statement, int version) throws SQLException {
+    private void apply(Statement statement, int version) throws SQLException {
         statement.execute("BEGIN IMMEDIATE");
         try {
-            for (String sql : MIGRATIONS.get(version - 1)) {
+            for (String sql : migrations.get(version - 1)) {
                 statement.execute(sql);
             }
             statement.execute("PRAGMA user_version = " + version);

@@ -1,131 +1,233 @@
 package dev.parley.storage.sqlite;
 
+import dev.parley.storage.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds stored messages to the full-text index, in bulk, on the writer thread. Indexing one row at
- * a time in the append's transaction (a trigger) cost more than the append itself; one
- * {@code INSERT ... SELECT} of thousands of rows in its own transaction costs a fraction per row
- * (measured: 10 rows per transaction 24 us a row, 100 rows 10 us, 2,000 rows 5 us), and keeps it
- * off the appends' path.
+ * Adds stored messages to the full-text index, in bulk, from a thread and a file of its own
+ * ({@value SqliteMessageStore#SEARCH_FILE_NAME}), at the lowest CPU priority. Indexing one row at a
+ * time in the append's transaction (a trigger) cost more than the append itself; one
+ * {@code INSERT ... SELECT} of thousands of rows costs a fraction per row (measured: 10 rows per
+ * transaction 24 us a row, 100 rows 10 us, 2,000 rows 5 us). In the messages file, such a
+ * transaction held its one write lock for milliseconds, which every append waited out; here the
+ * appends never wait for it, and it only reads the messages file.
  *
- * <p>When it indexes, at most a batch of rows per transaction, so that appends never wait long
- * behind it:
- * <ul>
- * <li>when the writer has caught up with every append and a full batch is waiting to be indexed:
- *     a light or moderate load is indexed as it comes, in efficient batches;
- * <li>once the oldest message not yet indexed has waited an interval, whatever the load: a message
- *     is searchable within about an interval when the writer has time, and under a sustained load
- *     that keeps appends always waiting, appends come first and the index catches up by one batch
- *     per interval, the rest once the load drops.
- * </ul>
- * {@link #catchUp()} (at close) indexes everything, so a file closed cleanly has a complete index;
- * after a crash, the next open catches up.
+ * <p>When it indexes: every interval, everything stored since, a batch per transaction; sooner
+ * when the writer has stored a whole batch. So a message is searchable about an interval after it
+ * is stored when the processor has time; under a load that leaves none, the index falls behind and
+ * catches up when the load drops. {@link #close()} indexes everything, so a store closed cleanly has
+ * a complete index; after a crash, the next open catches up.
  *
- * <p>The high-water mark lives in the database ({@code search_index}) and moves in the
- * transaction that indexes, so the file is always consistent. Only this thread writes the file,
- * so the mark, and how many messages are past it, are also kept here. Used by the writer thread only.
+ * <p>The high-water mark lives in the search file and moves in the transaction that indexes, so the
+ * file is always consistent. It also names the messages file it indexes (its token): an index found
+ * next to another messages file, or ahead of it, is emptied and built again.
  */
-final class SearchIndexer {
+final class SearchIndexer implements AutoCloseable {
+
+    static final String THREAD_NAME = "parley-store-search";
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
 
-    private final WriteStatements statements;
+    private final Connection connection;
+    private final IndexStatements statements;
     private final int batch;
     /** Negative: only at close. */
     private final long intervalNanos;
     private final String name;
+    private final Thread thread;
+    private volatile boolean stopping;
+    /** Only this thread's, after the constructor. */
     private long indexedUpTo;
-    /** Messages stored after {@link #indexedUpTo}. */
-    private long pending;
-    /** When the oldest of the pending messages was stored, or the last batch indexed if later. */
-    private long pendingSince;
-    private long retryAt;
+    /** Only the writer thread's: messages stored since it last woke this thread. */
+    private int storedSinceWake;
 
-    /** @param name the database, for messages */
-    SearchIndexer(WriteStatements statements, SqliteOptions options, String name) throws SQLException {
-        this.statements = statements;
+    /**
+     * @param connection the search file, with the messages file attached as {@code store} (see
+     *                   {@link Connections#indexer}); closed by {@link #close()}
+     * @param name       the database, for messages
+     */
+    private SearchIndexer(Connection connection, SqliteOptions options, String name) throws SQLException {
+        this.connection = connection;
+        this.statements = new IndexStatements(connection);
         this.batch = options.indexBatch();
         Duration interval = options.indexInterval();
         this.intervalNanos = interval == null ? -1 : interval.toNanos();
         this.name = name;
-        this.indexedUpTo = statements.indexedUpTo();
-        // Left by a crash: due at once.
-        this.pending = statements.countAfter(indexedUpTo);
-        long now = System.nanoTime();
-        this.pendingSince = now - Math.max(intervalNanos, 0);
-        this.retryAt = now;
-    }
-
-    /** After a commit that stored {@code messages} messages. */
-    void appended(int messages, long now) {
-        if (pending == 0) {
-            pendingSince = now;
-        }
-        pending += messages;
-    }
-
-    /**
-     * When the writer has caught up with every append: nanoseconds until it wants the thread, 0 for
-     * now, or {@link Long#MAX_VALUE} when it has nothing to do (the index is complete, or indexing
-     * is only at close).
-     */
-    long idleWait(long now) {
-        if (pending == 0 || intervalNanos < 0) {
-            return Long.MAX_VALUE;
-        }
-        long wait = pending >= batch ? 0 : pendingSince + intervalNanos - now;
-        return Math.max(0, Math.max(wait, retryAt - now));
-    }
-
-    /** With appends waiting: whether the oldest pending message has waited an interval, so a batch is due anyway. */
-    boolean due(long now) {
-        return pending > 0 && intervalNanos >= 0 && now - pendingSince >= intervalNanos && now - retryAt >= 0;
-    }
-
-    /**
-     * Indexes up to one batch of messages, in one transaction; returns how many, or -1 when that
-     * failed (it is retried after an interval).
-     */
-    int indexBatch() {
-        long now = System.nanoTime();
-        WriteStatements.IndexRange range;
         try {
-            range = statements.nextToIndex(indexedUpTo, batch);
-            if (range.count() > 0) {
-                statements.begin();
-                statements.index(indexedUpTo, range.last());
-                statements.commit();
-            }
-        } catch (SQLException | RuntimeException e) {
-            try {
-                statements.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            retryAt = now + Math.max(intervalNanos, 0);
-            log.warn("Could not add messages after #{} to the search index of {}; retrying later", indexedUpTo,
-                    name, e);
-            return -1;
+            this.indexedUpTo = checkMark();
+        } catch (SQLException e) {
+            statements.close();
+            throw e;
         }
-        if (range.count() > 0) {
-            indexedUpTo = range.last();
-        }
-        // Only this thread writes, so fewer than asked for means none are left.
-        pending = range.count() < batch ? 0 : Math.max(0, pending - range.count());
-        pendingSince = now;
-        return range.count();
+        this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
     }
 
-    /** Indexes every message stored so far (at close); false when that failed. */
-    boolean catchUp() {
+    /**
+     * Opens the index of {@code db} in {@code searchDb}. The index is only derived data: a search
+     * file that cannot be read (damaged, or written by a newer Parley) is deleted and built again
+     * from the messages, rather than keeping the store from opening.
+     */
+    static SearchIndexer open(Path searchDb, Path db, SqliteOptions options) throws SQLException {
+        try {
+            return openOnce(searchDb, db, options);
+        } catch (SQLException | StoreException e) {
+            if (!unreadable(e)) {
+                throw e;
+            }
+            log.warn("The search index {} cannot be read ({}); building it again from the messages", searchDb,
+                    e.getMessage());
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                try {
+                    Files.deleteIfExists(Path.of(searchDb + suffix));
+                } catch (IOException deleteFailed) {
+                    e.addSuppressed(deleteFailed);
+                    throw e;
+                }
+            }
+            return openOnce(searchDb, db, options);
+        }
+    }
+
+    private static SearchIndexer openOnce(Path searchDb, Path db, SqliteOptions options) throws SQLException {
+        Connection connection = Connections.indexer(searchDb, db, options);
+        try {
+            return new SearchIndexer(connection, options, searchDb.toString());
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** A file SQLite cannot read, or with a schema from a newer Parley (a StoreException from {@link Schema}). */
+    private static boolean unreadable(Exception e) {
+        return e instanceof StoreException
+                || e instanceof SQLException sql && (sql.getErrorCode() == SQLITE_CORRUPT || sql.getErrorCode() == SQLITE_NOTADB);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** From the writer thread, after a commit that stored {@code messages} messages. */
+    void stored(int messages) {
+        storedSinceWake += messages;
+        if (storedSinceWake >= batch && intervalNanos >= 0) {
+            storedSinceWake = 0;
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** The mark, after emptying an index that belongs to another messages file or is ahead of this one. */
+    private long checkMark() throws SQLException {
+        String token = statements.storeToken();
+        IndexStatements.Mark mark = statements.mark();
+        long newest = statements.newestSeq();
+        if (token.equals(mark.storeToken()) && mark.indexedUpTo() <= newest) {
+            return mark.indexedUpTo();
+        }
+        if (!mark.storeToken().isEmpty()) {
+            log.info("The search index of {} belongs to another messages file; building it again", name);
+        }
+        statements.begin();
+        try {
+            statements.restart(token);
+            statements.commit();
+        } catch (SQLException e) {
+            rollbackAfter(e);
+            throw e;
+        }
+        return 0;
+    }
+
+    private void run() {
+        BackgroundPriority.lowerCurrentThread();
+        if (intervalNanos >= 0) {
+            indexPending(); // what a crash, or a new index, left to do
+        }
+        while (!stopping) {
+            if (intervalNanos < 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, intervalNanos);
+            }
+            if (!stopping && intervalNanos >= 0) {
+                indexPending();
+            }
+        }
+        if (!indexPending()) {
+            log.warn("The search index of {} is incomplete; it catches up when the store is next opened", name);
+        }
+    }
+
+    /** Indexes every message stored so far, a batch per transaction; false when that failed (retried later). */
+    private boolean indexPending() {
         int indexed;
         do {
             indexed = indexBatch();
         } while (indexed == batch);
         return indexed >= 0;
+    }
+
+    /** Indexes up to one batch of messages, in one transaction; returns how many, or -1 when that failed. */
+    private int indexBatch() {
+        IndexStatements.IndexRange range;
+        try {
+            range = statements.nextToIndex(indexedUpTo, batch);
+            if (range.count() == 0) {
+                return 0;
+            }
+            statements.begin();
+            statements.index(indexedUpTo, range.last());
+            statements.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackAfter(e);
+            log.warn("Could not add messages after #{} to the search index of {}; retrying later", indexedUpTo,
+                    name, e);
+            return -1;
+        }
+        indexedUpTo = range.last();
+        return range.count();
+    }
+
+    /** Ends a failed transaction; with none open, the rollback's own failure is only noted. */
+    private void rollbackAfter(Exception failure) {
+        try {
+            statements.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Indexes everything stored (the writer has stopped by now), stops the thread and closes the file. */
+    @Override
+    public void close() throws SQLException {
+        stopping = true;
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            statements.close();
+        } finally {
+            connection.close();
+        }
     }
 }

@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link MessageStore} of a relay or mesh peer: one SQLite file, {@value #FILE_NAME}, in its
- * data folder. Appends go through one writer thread that commits them in batches
- * ({@link BatchWriter}) and fills the search index behind them ({@link SearchIndexer}); reads use
+ * The {@link MessageStore} of a relay or mesh peer: two SQLite files in its data folder, the
+ * messages in {@value #FILE_NAME} and their search index in {@value #SEARCH_FILE_NAME}. Appends go
+ * through one writer thread that commits them in batches ({@link BatchWriter}); another thread
+ * fills the search index behind them ({@link SearchIndexer}); reads use
  * a pool of their own connections ({@link ReadPool}), which WAL lets run while the writer commits;
  * another thread copies the log into the database file ({@link Checkpointer}). One process at a
  * time may open a folder.
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class SqliteMessageStore implements MessageStore {
 
     public static final String FILE_NAME = "parley.db";
+    /** The search index, in a file of its own so that writing it never holds up an append. */
+    public static final String SEARCH_FILE_NAME = "parley-search.db";
 
     private static final Logger log = LoggerFactory.getLogger(SqliteMessageStore.class);
 
@@ -48,17 +51,19 @@ public final class SqliteMessageStore implements MessageStore {
     private final Connection writerConnection;
     private final WriteStatements statements;
     private final BatchWriter writer;
+    private final SearchIndexer indexer;
     private final ReadPool reads;
     private final Checkpointer checkpointer;
     private volatile boolean closed;
 
     private SqliteMessageStore(Path db, DataDirLock lock, Connection writerConnection, WriteStatements statements,
-                               BatchWriter writer, ReadPool reads, Checkpointer checkpointer) {
+                               BatchWriter writer, SearchIndexer indexer, ReadPool reads, Checkpointer checkpointer) {
         this.db = db;
         this.lock = lock;
         this.writerConnection = writerConnection;
         this.statements = statements;
         this.writer = writer;
+        this.indexer = indexer;
         this.reads = reads;
         this.checkpointer = checkpointer;
     }
@@ -74,6 +79,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     static SqliteMessageStore open(Path dataDir, SqliteOptions options) {
         Path db = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Path searchDb = dataDir.resolve(SEARCH_FILE_NAME).toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -89,25 +95,27 @@ public final class SqliteMessageStore implements MessageStore {
             opened.addFirst(lock);
             Connection writerConnection = Connections.writer(db, options);
             opened.addFirst(writerConnection);
-            int found = Schema.migrate(writerConnection);
+            int found = Schema.STORE.migrate(writerConnection);
             WriteStatements statements = new WriteStatements(writerConnection);
             opened.addFirst(statements);
+            SearchIndexer indexer = SearchIndexer.open(searchDb, db, options);
+            opened.addFirst(indexer);
             List<ReadConnection> readers = new ArrayList<>();
             for (int i = 0; i < options.readers(); i++) {
-                ReadConnection reader = new ReadConnection(Connections.reader(db, options));
+                ReadConnection reader = new ReadConnection(Connections.reader(db, searchDb, options));
                 opened.addFirst(reader);
                 readers.add(reader);
             }
             Checkpointer checkpointer = new Checkpointer(Connections.checkpointer(db, options), db.toString());
             opened.addFirst(checkpointer);
-            SearchIndexer indexer = new SearchIndexer(statements, options, db.toString());
             BatchWriter writer = new BatchWriter(statements, indexer, options, db.toString());
             SqliteMessageStore store = new SqliteMessageStore(db, lock, writerConnection, statements, writer,
-                    new ReadPool(readers, db.toString()), checkpointer);
+                    indexer, new ReadPool(readers, db.toString()), checkpointer);
             writer.start();
+            indexer.start();
             checkpointer.start();
-            log.debug("Opened the message store {} (schema version {}{})", db, Schema.VERSION,
-                    found == Schema.VERSION ? "" : ", migrated from " + found);
+            log.debug("Opened the message store {} (schema version {}{})", db, Schema.STORE.version(),
+                    found == Schema.STORE.version() ? "" : ", migrated from " + found);
             return store;
         } catch (SQLException | StoreException e) {
             closeAll(opened);
@@ -233,6 +241,7 @@ public final class SqliteMessageStore implements MessageStore {
         }
         closed = true;
         writer.stop();
+        closeAll(List.of(indexer));
         reads.close();
         closeAll(List.of(checkpointer));
         // The last connection to close checkpoints the WAL into the database file.

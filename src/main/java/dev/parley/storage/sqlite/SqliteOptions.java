@@ -11,13 +11,11 @@ import java.time.Duration;
  * @param readers        read connections, so that many reads run at once
  * @param busyTimeout    how long SQLite waits for a lock held by another connection
  * @param enqueueTimeout how long {@code append} blocks on a full queue before failing the write
- * @param indexBatch     most messages added to the search index in one transaction, which appends
- *                       wait behind; with no append waiting, the writer indexes as soon as this
- *                       many are pending
- * @param indexInterval  how long a stored message waits for the search index before a batch is
- *                       indexed even with appends waiting (see {@link SearchIndexer}), and how long
- *                       the writer waits to retry after a failure; {@code null}: only at close
- *                       (tests, to see a lagging index)
+ * @param indexBatch     most messages added to the search index in one transaction; the indexer
+ *                       also starts as soon as this many are stored (see {@link SearchIndexer})
+ * @param indexInterval  how often the indexer indexes what was stored since, and so about how
+ *                       long a stored message waits to be searchable, or to be retried after a
+ *                       failure; {@code null}: only at close (tests, to see a lagging index)
  */
 record SqliteOptions(int queueCapacity, int maxBatch, int readers, Duration busyTimeout, Duration enqueueTimeout,
                      int indexBatch, Duration indexInterval) {

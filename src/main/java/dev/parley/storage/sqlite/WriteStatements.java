@@ -5,7 +5,6 @@ import dev.parley.model.ChatMessage;
 import dev.parley.storage.Conversation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -21,11 +20,6 @@ final class WriteStatements implements AutoCloseable {
     private final PreparedStatement insertMessage;
     private final PreparedStatement insertParticipant;
     private final PreparedStatement putTopic;
-    private final PreparedStatement indexedUpTo;
-    private final PreparedStatement nextToIndex;
-    private final PreparedStatement countAfter;
-    private final PreparedStatement index;
-    private final PreparedStatement moveIndexMark;
 
     WriteStatements(Connection connection) throws SQLException {
         begin = connection.prepareStatement("BEGIN IMMEDIATE");
@@ -41,13 +35,6 @@ final class WriteStatements implements AutoCloseable {
                 INSERT INTO topics (channel_key, channel, text, set_by, set_at_ms) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (channel_key) DO UPDATE SET channel = excluded.channel, text = excluded.text,
                     set_by = excluded.set_by, set_at_ms = excluded.set_at_ms""");
-        indexedUpTo = connection.prepareStatement("SELECT indexed_up_to FROM search_index");
-        nextToIndex = connection.prepareStatement(
-                "SELECT max(seq), count(*) FROM (SELECT seq FROM messages WHERE seq > ? ORDER BY seq LIMIT ?)");
-        countAfter = connection.prepareStatement("SELECT count(*) FROM messages WHERE seq > ?");
-        index = connection.prepareStatement(
-                "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ? AND seq <= ?");
-        moveIndexMark = connection.prepareStatement("UPDATE search_index SET indexed_up_to = ?");
     }
 
     void begin() throws SQLException {
@@ -92,55 +79,10 @@ final class WriteStatements implements AutoCloseable {
         putTopic.executeUpdate();
     }
 
-    /** The newest seq in the search index: every message up to it is indexed, none after. */
-    long indexedUpTo() throws SQLException {
-        try (ResultSet rows = indexedUpTo.executeQuery()) {
-            if (!rows.next()) {
-                throw new SQLException("search_index has no row");
-            }
-            return rows.getLong(1);
-        }
-    }
-
-    /** The next messages to index: {@code count} of them, the last with seq {@code last}. */
-    record IndexRange(long last, int count) {
-    }
-
-    /** The (up to) {@code rows} messages after {@code after}. */
-    IndexRange nextToIndex(long after, int rows) throws SQLException {
-        nextToIndex.setLong(1, after);
-        nextToIndex.setInt(2, rows);
-        try (ResultSet result = nextToIndex.executeQuery()) {
-            if (!result.next()) {
-                return new IndexRange(after, 0);
-            }
-            int count = result.getInt(2);
-            return count == 0 ? new IndexRange(after, 0) : new IndexRange(result.getLong(1), count);
-        }
-    }
-
-    /** How many messages there are after {@code after}. */
-    long countAfter(long after) throws SQLException {
-        countAfter.setLong(1, after);
-        try (ResultSet result = countAfter.executeQuery()) {
-            return result.next() ? result.getLong(1) : 0;
-        }
-    }
-
-    /** In an open transaction: adds the messages after {@code after} up to {@code upTo} to the search index. */
-    void index(long after, long upTo) throws SQLException {
-        index.setLong(1, after);
-        index.setLong(2, upTo);
-        index.executeUpdate();
-        moveIndexMark.setLong(1, upTo);
-        moveIndexMark.executeUpdate();
-    }
-
     @Override
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {
-                begin, commit, rollback, insertMessage, insertParticipant, putTopic,
-                indexedUpTo, nextToIndex, countAfter, index, moveIndexMark}) {
+                begin, commit, rollback, insertMessage, insertParticipant, putTopic}) {
             statement.close();
         }
     }
