@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * Every chat message, kept for replay, and channel topics.
@@ -53,6 +54,18 @@ import java.util.concurrent.CompletableFuture;
 public interface MessageStore extends AutoCloseable {
 
     CompletableFuture<ChatMessage> append(Conversation conversation, ChatMessage message);
+
+    /**
+     * {@link #append}, with {@code then} attached before the write can complete: in a store with a
+     * writer thread it always runs there, in append order, before the batch's
+     * {@link #afterEachBatch} action. (Attached to the future that {@code append} returns, it runs
+     * on the attaching thread whenever the write was the faster, which under load is often.)
+     * Returns the future of its result.
+     */
+    default <T> CompletableFuture<T> appendThen(Conversation conversation, ChatMessage message,
+                                                BiFunction<? super ChatMessage, Throwable, ? extends T> then) {
+        return append(conversation, message).handle(then);
+    }
 
     /**
      * Work to do once per batch rather than once per append: {@code action} runs on the writer

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,10 +93,7 @@ final class MessageCommands {
         tags.putAll(clientTags(ctx));
         OutboundMessage line = new OutboundMessage(
                 new IrcMessage(tags, sender.source(), command, List.of(destination.name(), text)));
-        CompletableFuture<ChatMessage> storing = isCtcpQuery(text)
-                ? CompletableFuture.completedFuture(stored) // VERSION, PING...: machine talk, not history
-                : ctx.relay().store().append(destination.conversation(), stored);
-        return storing.handle((ok, error) -> {
+        BiFunction<ChatMessage, Throwable, Object> then = (ok, error) -> {
             if (error != null) {
                 log.warn("message {} from {} not stored, not delivered: {}", id, sender.nick(), error.getMessage());
                 ctx.fail("MESSAGE_ERROR", destination.name(), "Message could not be stored, so it was not delivered");
@@ -106,7 +104,12 @@ final class MessageCommands {
                 ctx.send(line.message());
             }
             return null;
-        });
+        };
+        // Attached before the write is queued, so that delivery runs on the store's writer thread
+        // and goes out with its batch, whichever finishes first.
+        return isCtcpQuery(text)
+                ? CompletableFuture.completedFuture(stored).handle(then) // VERSION, PING...: machine talk, not history
+                : ctx.relay().store().appendThen(destination.conversation(), stored, then);
     }
 
     private static void deliver(CommandContext ctx, Destination destination, OutboundMessage line, Client sender) {

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -133,11 +134,24 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public CompletableFuture<ChatMessage> append(Conversation conversation, ChatMessage message) {
+        CompletableFuture<ChatMessage> done = new CompletableFuture<>();
+        submitAppend(conversation, message, done);
+        return done;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> appendThen(Conversation conversation, ChatMessage message,
+                                               BiFunction<? super ChatMessage, Throwable, ? extends T> then) {
+        CompletableFuture<ChatMessage> done = new CompletableFuture<>();
+        CompletableFuture<T> result = done.handle(then);
+        submitAppend(conversation, message, done);
+        return result;
+    }
+
+    private void submitAppend(Conversation conversation, ChatMessage message, CompletableFuture<ChatMessage> done) {
         Objects.requireNonNull(conversation, "conversation");
         ensureOpen();
-        PendingWrite.Append write = new PendingWrite.Append(conversation, atMillis(message), new CompletableFuture<>());
-        writer.submit(write);
-        return write.done();
+        writer.submit(new PendingWrite.Append(conversation, atMillis(message), done));
     }
 
     @Override

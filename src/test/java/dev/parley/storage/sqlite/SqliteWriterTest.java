@@ -179,4 +179,35 @@ class SqliteWriterTest {
             assertEquals(List.of("stored d"), List.copyOf(events.subList(before, events.size())));
         }
     }
+
+    /** What appendThen promises: the continuation on the writer thread, in append order, before the batch's action. */
+    @Test
+    void appendThenRunsOnTheWriterThreadBeforeTheBatchAction() {
+        try (SqliteMessageStore store = SqliteMessageStore.open(dataDir)) {
+            List<String> events = Collections.synchronizedList(new ArrayList<>());
+            Thread writer = store.afterEachBatch(() -> events.add("batch"));
+            List<CompletableFuture<String>> done = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String id = "m" + i;
+                ids.add(id);
+                done.add(store.appendThen(LAB, message(id), (stored, error) -> {
+                    events.add(Thread.currentThread() == writer && error == null ? stored.id() : "elsewhere " + id);
+                    return id;
+                }));
+            }
+            assertEquals(ids, done.stream().map(CompletableFuture::join).toList());
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.getLast().equals("batch"));
+
+            List<String> stored = events.stream().filter(e -> !e.equals("batch")).toList();
+            assertEquals(ids, stored, "every continuation ran on the writer thread, in append order");
+            for (String id : ids) {
+                assertTrue(events.subList(events.indexOf(id), events.size()).contains("batch"), id);
+            }
+
+            // A write that fails reaches the continuation too, with its error.
+            Throwable failure = store.appendThen(LAB, message("m0"), (s, error) -> error).join();
+            assertInstanceOf(StoreException.class, failure instanceof CompletionException c ? c.getCause() : failure);
+        }
+    }
 }
