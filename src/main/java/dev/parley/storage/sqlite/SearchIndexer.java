@@ -48,6 +48,8 @@ final class SearchIndexer implements AutoCloseable {
     private volatile boolean stopping;
     /** Only this thread's, after the constructor. */
     private long indexedUpTo;
+    /** Only this thread's: the last attempt failed (a full disk fails every one; it is logged once). */
+    private boolean failing;
     /** Only the writer thread's: messages stored since it last woke this thread. */
     private int storedSinceWake;
 
@@ -191,9 +193,18 @@ final class SearchIndexer implements AutoCloseable {
             statements.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackAfter(e);
-            log.warn("Could not add messages after #{} to the search index of {}; retrying later", indexedUpTo,
-                    name, e);
+            if (failing) {
+                log.debug("Still cannot add messages after #{} to the search index of {}", indexedUpTo, name, e);
+            } else {
+                failing = true;
+                log.warn("Could not add messages after #{} to the search index of {}; retrying every interval",
+                        indexedUpTo, name, e);
+            }
             return -1;
+        }
+        if (failing) {
+            failing = false;
+            log.info("The search index of {} is being written again", name);
         }
         indexedUpTo = range.last();
         return range.count();
