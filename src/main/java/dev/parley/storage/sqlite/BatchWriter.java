@@ -132,13 +132,7 @@ final class BatchWriter {
                 interrupted = true;
             }
         }
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        interrupted |= Threads.joinUninterruptibly(thread);
         List<PendingWrite> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(write -> fail(write, closed()));
@@ -181,13 +175,13 @@ final class BatchWriter {
         boolean[] stored = new boolean[batch.size()];
         Set<Conversation> newDirect = new HashSet<>();
         try {
-            statements.begin();
+            statements.transaction().begin();
             for (int i = 0; i < batch.size(); i++) {
                 stored[i] = apply(batch.get(i), newDirect);
             }
-            statements.commit();
+            statements.transaction().commit();
         } catch (SQLException | RuntimeException e) {
-            rollbackAfter(e);
+            statements.transaction().rollbackAfter(e);
             StoreException failure = new StoreException("could not store " + batch.size() + " writes in " + name
                     + ": " + e.getMessage(), e);
             log.error("Could not store a batch of {} writes in {}", batch.size(), name, e);
@@ -242,14 +236,6 @@ final class BatchWriter {
             }
             case PendingWrite.Stop stop -> true;
         };
-    }
-
-    private void rollbackAfter(Exception failure) {
-        try {
-            statements.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
     }
 
     /** Only after the commit: a rolled-back batch must not mark its conversations as recorded. */

@@ -75,15 +75,7 @@ final class Checkpointer implements AutoCloseable {
     public void close() throws SQLException {
         stopping = true;
         LockSupport.unpark(thread);
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        if (Threads.joinUninterruptibly(thread)) {
             Thread.currentThread().interrupt();
         }
         connection.close();

@@ -21,9 +21,7 @@ final class IndexStatements implements AutoCloseable {
     record Mark(String storeToken, long indexedUpTo) {
     }
 
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
+    private final Transactions transaction;
     private final PreparedStatement storeToken;
     private final PreparedStatement mark;
     private final PreparedStatement newestSeq;
@@ -34,9 +32,7 @@ final class IndexStatements implements AutoCloseable {
     private final PreparedStatement resetMark;
 
     IndexStatements(Connection connection) throws SQLException {
-        begin = connection.prepareStatement("BEGIN");
-        commit = connection.prepareStatement("COMMIT");
-        rollback = connection.prepareStatement("ROLLBACK");
+        transaction = new Transactions(connection, "BEGIN");
         storeToken = connection.prepareStatement("SELECT token FROM store.store_identity");
         mark = connection.prepareStatement("SELECT store_token, indexed_up_to FROM search_index");
         newestSeq = connection.prepareStatement("SELECT coalesce(max(seq), 0) FROM store.messages");
@@ -50,16 +46,8 @@ final class IndexStatements implements AutoCloseable {
                 "INSERT OR REPLACE INTO search_index (id, store_token, indexed_up_to) VALUES (1, ?, 0)");
     }
 
-    void begin() throws SQLException {
-        begin.execute();
-    }
-
-    void commit() throws SQLException {
-        commit.execute();
-    }
-
-    void rollback() throws SQLException {
-        rollback.execute();
+    Transactions transaction() {
+        return transaction;
     }
 
     /** The token of the attached messages file. */
@@ -117,8 +105,9 @@ final class IndexStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        transaction.close();
         for (PreparedStatement statement : new PreparedStatement[] {
-                begin, commit, rollback, storeToken, mark, newestSeq, nextToIndex, index, moveMark, deleteAll, resetMark}) {
+                storeToken, mark, newestSeq, nextToIndex, index, moveMark, deleteAll, resetMark}) {
             statement.close();
         }
     }

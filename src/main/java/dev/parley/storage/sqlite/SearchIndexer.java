@@ -140,12 +140,12 @@ final class SearchIndexer implements AutoCloseable {
         if (!mark.storeToken().isEmpty()) {
             log.info("The search index of {} belongs to another messages file; building it again", name);
         }
-        statements.begin();
+        statements.transaction().begin();
         try {
             statements.restart(token);
-            statements.commit();
+            statements.transaction().commit();
         } catch (SQLException e) {
-            rollbackAfter(e);
+            statements.transaction().rollbackAfter(e);
             throw e;
         }
         return 0;
@@ -188,11 +188,11 @@ final class SearchIndexer implements AutoCloseable {
             if (range.count() == 0) {
                 return 0;
             }
-            statements.begin();
+            statements.transaction().begin();
             statements.index(indexedUpTo, range.last());
-            statements.commit();
+            statements.transaction().commit();
         } catch (SQLException | RuntimeException e) {
-            rollbackAfter(e);
+            statements.transaction().rollbackAfter(e);
             if (failing) {
                 log.debug("Still cannot add messages after #{} to the search index of {}", indexedUpTo, name, e);
             } else {
@@ -210,29 +210,12 @@ final class SearchIndexer implements AutoCloseable {
         return range.count();
     }
 
-    /** Ends a failed transaction; with none open, the rollback's own failure is only noted. */
-    private void rollbackAfter(Exception failure) {
-        try {
-            statements.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
     /** Indexes everything stored (the writer has stopped by now), stops the thread and closes the file. */
     @Override
     public void close() throws SQLException {
         stopping = true;
         LockSupport.unpark(thread);
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        if (Threads.joinUninterruptibly(thread)) {
             Thread.currentThread().interrupt();
         }
         try {

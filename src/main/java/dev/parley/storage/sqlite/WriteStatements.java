@@ -8,23 +8,18 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The writer connection's statements, prepared once and reused for every batch. Transactions are
- * plain BEGIN IMMEDIATE / COMMIT on an auto-commit connection: the JDBC driver's own transaction
- * mode would open the next transaction right after each commit and hold it between batches.
+ * The writer connection's statements, prepared once and reused for every batch. Its transactions
+ * are BEGIN IMMEDIATE: the writer takes the write lock at the start rather than on its first insert.
  */
 final class WriteStatements implements AutoCloseable {
 
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
+    private final Transactions transaction;
     private final PreparedStatement insertMessage;
     private final PreparedStatement insertParticipant;
     private final PreparedStatement putTopic;
 
     WriteStatements(Connection connection) throws SQLException {
-        begin = connection.prepareStatement("BEGIN IMMEDIATE");
-        commit = connection.prepareStatement("COMMIT");
-        rollback = connection.prepareStatement("ROLLBACK");
+        transaction = new Transactions(connection, "BEGIN IMMEDIATE");
         // A duplicate id skips the row instead of failing the statement, so it fails only its own write.
         insertMessage = connection.prepareStatement("""
                 INSERT INTO messages (msgid, conversation, time_ms, target, sender, origin, text, kind)
@@ -37,16 +32,8 @@ final class WriteStatements implements AutoCloseable {
                     set_by = excluded.set_by, set_at_ms = excluded.set_at_ms""");
     }
 
-    void begin() throws SQLException {
-        begin.execute();
-    }
-
-    void commit() throws SQLException {
-        commit.execute();
-    }
-
-    void rollback() throws SQLException {
-        rollback.execute();
+    Transactions transaction() {
+        return transaction;
     }
 
     /** Inserts a message; false when its id is already stored. */
@@ -81,8 +68,8 @@ final class WriteStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : new PreparedStatement[] {
-                begin, commit, rollback, insertMessage, insertParticipant, putTopic}) {
+        transaction.close();
+        for (PreparedStatement statement : new PreparedStatement[] {insertMessage, insertParticipant, putTopic}) {
             statement.close();
         }
     }
