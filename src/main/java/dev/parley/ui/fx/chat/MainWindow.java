@@ -85,7 +85,7 @@ public final class MainWindow {
         showing = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         showing.subscribe(now -> {
             if (now) {
-                ListWarmUp.start(root, host::openLink, this::dark);
+                RoomWarmUp.start(root, model, texts, this::dark);
             }
         });
     }

@@ -43,6 +43,8 @@ public final class RoomTab {
     private final MainViewModel main;
     private final Consumer<String> linkOpener;
     private final BooleanSupplier dark;
+    /** A view nobody sees ({@link RoomWarmUp}): it never takes the focus and never asks the service for more. */
+    private final boolean offscreen;
     private final Tab tab = new Tab();
     private final Label badge = new Label();
     private final ObservableList<ChatLine> shown = FXCollections.observableArrayList();
@@ -69,7 +71,18 @@ public final class RoomTab {
     private TextField input;
 
     public RoomTab(RoomViewModel room, MainViewModel main, Texts texts, Consumer<String> linkOpener, BooleanSupplier dark) {
+        this(room, main, texts, linkOpener, dark, false);
+    }
+
+    /** A room's view that nobody sees: it never takes the focus and never asks for older lines. */
+    static RoomTab offscreen(RoomViewModel room, MainViewModel main, Texts texts, Consumer<String> linkOpener, BooleanSupplier dark) {
+        return new RoomTab(room, main, texts, linkOpener, dark, true);
+    }
+
+    private RoomTab(RoomViewModel room, MainViewModel main, Texts texts, Consumer<String> linkOpener, BooleanSupplier dark,
+            boolean offscreen) {
         this.room = room;
+        this.offscreen = offscreen;
         this.main = main;
         this.linkOpener = linkOpener;
         this.dark = dark;
@@ -138,7 +151,7 @@ public final class RoomTab {
         // A tab's content joins the scene when the tab is first shown: that is when to give the
         // input box the caret, so the user can type without clicking first.
         input.sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null && tab.isSelected()) {
+            if (scene != null && tab.isSelected() && !offscreen) {
                 Platform.runLater(input::requestFocus);
             }
         });
@@ -249,7 +262,7 @@ public final class RoomTab {
             if (node instanceof ScrollBar scrollBar && scrollBar.getOrientation() == Orientation.VERTICAL) {
                 bar = scrollBar;
                 scrollBar.valueProperty().addListener((obs, was, now) -> {
-                    if (layingOut) {
+                    if (layingOut || offscreen) {
                         return;
                     }
                     double value = now.doubleValue();
