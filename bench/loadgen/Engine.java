@@ -43,6 +43,8 @@ final class Engine {
     long measureStart = Long.MAX_VALUE; // deliveries/latency counted only inside [start, end)
     long measureEnd = Long.MAX_VALUE;
     final Histogram hist = new Histogram();
+    /** Diagnostic (LOADGEN_TRACE): every measured delivery's send stamp and latency, in nanoseconds. */
+    final DeliveryTrace trace = DeliveryTrace.fromEnv();
     long windowDeliveries;   // deliveries that arrived inside the window
     long totalDeliveries;    // all first-time deliveries (any time)
     long dups;               // same (publisher, seq) seen twice by one subscriber
@@ -630,6 +632,9 @@ final class Engine {
         }
         if (sentAt >= measureStart && sentAt < measureEnd) {
             hist.record(now - sentAt);
+            if (trace != null) {
+                trace.add(sentAt, now - sentAt);
+            }
         }
     }
 
