@@ -350,7 +350,7 @@ version_of() {
   echo
   echo "## Parameters"
   echo
-  echo "- window ${WINDOW} s after ${WARMUP} s warm-up, ${REPS} repetition(s), median reported; drain ${DRAIN} s; ${PREWARM} s unreported pre-warm per run"
+  echo "- window ${WINDOW} s after ${WARMUP} s warm-up, ${REPS} repetition(s), median reported; drain ${DRAIN} s; ${PREWARM} s pre-warm per run (its second half measured, not reported)"
   echo "- message body ${MSG_BYTES} bytes; publisher windows tried at max rate: ${MAX_WINDOWS}; fixed-rate window cap ${FIXED_WINDOW}; ${REG_CONCURRENCY} connections registering at once"
   echo "- fan-out subscribers: ${FANOUT_SUBS}; fixed load ${FIXED_LOAD} deliveries/s; channels ${CHANNELS} x ${MEMBERS} at ${MEMBER_RATE} msgs/s per member; capacity ${CAP_CLIENTS} clients"
   echo "- ngircd publishers OPER and set user mode +F: $([ "$NGIRCD_RELAXED_FLOOD" = 1 ] && echo yes || echo no)"
