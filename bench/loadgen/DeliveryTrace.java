@@ -8,8 +8,10 @@ import java.util.Arrays;
 /**
  * Diagnostic, off unless LOADGEN_TRACE names a folder: every measured delivery's send stamp
  * (System.nanoTime, the same clock as the server's -Xlog "tn" decoration) and latency, written per
- * repetition as "sent_ns latency_ns" lines to {@code <folder>/<server>-<scenario>-<subs>-rep<n>.txt},
- * so the slowest deliveries can be lined up against what the server was doing at the time.
+ * repetition as "sent_ns latency_ns" lines to {@code <folder>/<server>-<scenario>-<variant>-w<window>-rep<n>.txt},
+ * so the slowest deliveries can be lined up against what the server was doing at the time. The
+ * send stamp is the one in the message: at a fixed rate, the time it was due, so a generator that
+ * fell behind shows as latency here too (as in the histogram, for every server alike).
  */
 final class DeliveryTrace {
 

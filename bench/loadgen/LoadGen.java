@@ -356,7 +356,7 @@ public final class LoadGen {
             res.put("rep", Integer.toString(rep));
             res.put("pub_window", Integer.toString(window));
             if (eng.trace != null) {
-                eng.trace.dump(server + "-" + base.get("scenario") + "-" + base.get("variant") + "-rep" + rep, log);
+                eng.trace.dump(server + "-" + base.get("scenario") + "-" + base.get("variant") + "-w" + window + "-rep" + rep, log);
             }
             res.put("dps", fmt(eng.windowDeliveries / win));
             res.put("msgs_per_s", fmt(sentWin / win));

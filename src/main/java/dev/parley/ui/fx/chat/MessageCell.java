@@ -41,14 +41,17 @@ final class MessageCell extends ListCell<ChatLine> {
 
     private final Consumer<String> linkOpener;
     private final BooleanSupplier dark;
+    /** Whether the Tab key reaches the links (not in a view nobody sees, {@link RoomTab#offscreen}). */
+    private final boolean linksInTabOrder;
     private final TextFlow flow = new TextFlow();
     /** The line drawn now, and in which theme: cells are asked again for the line they show. */
     private ChatLine drawn;
     private boolean drawnDark;
 
-    MessageCell(Consumer<String> linkOpener, BooleanSupplier dark) {
+    MessageCell(Consumer<String> linkOpener, BooleanSupplier dark, boolean linksInTabOrder) {
         this.linkOpener = linkOpener;
         this.dark = dark;
+        this.linksInTabOrder = linksInTabOrder;
         getStyleClass().add("message-cell");
         flow.getStyleClass().add("message");
         setPrefWidth(0); // let the list's width, not the text's, decide: long lines wrap
@@ -181,6 +184,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private Hyperlink newLink() {
         Hyperlink link = new Hyperlink();
         link.getStyleClass().add("link");
+        link.setFocusTraversable(linksInTabOrder);
         link.setOnAction(e -> linkOpener.accept((String) link.getUserData()));
         return link;
     }

@@ -43,7 +43,7 @@ public final class RoomTab {
     private final MainViewModel main;
     private final Consumer<String> linkOpener;
     private final BooleanSupplier dark;
-    /** A view nobody sees ({@link RoomWarmUp}): it never takes the focus and never asks the service for more. */
+    /** A view nobody sees ({@link RoomWarmUp}): out of the Tab order, and nothing in it reaches the service. */
     private final boolean offscreen;
     private final Tab tab = new Tab();
     private final Label badge = new Label();
@@ -74,7 +74,10 @@ public final class RoomTab {
         this(room, main, texts, linkOpener, dark, false);
     }
 
-    /** A room's view that nobody sees: it never takes the focus and never asks for older lines. */
+    /**
+     * A room's view that nobody sees: its controls are out of the window's Tab order and have no
+     * handlers, and it never asks for older lines, so nothing in it reaches the service.
+     */
     static RoomTab offscreen(RoomViewModel room, MainViewModel main, Texts texts, Consumer<String> linkOpener, BooleanSupplier dark) {
         return new RoomTab(room, main, texts, linkOpener, dark, true);
     }
@@ -98,7 +101,9 @@ public final class RoomTab {
         tab.setClosable(!room.isServerRoom());
         tab.setOnCloseRequest(e -> {
             e.consume(); // the tab goes when the service says the room closed (after PART)
-            main.close(room);
+            if (!offscreen) {
+                main.close(room);
+            }
         });
         room.unreadProperty().addListener((obs, was, now) -> updateBadge());
         room.mentionsProperty().addListener((obs, was, now) -> updateBadge());
@@ -132,26 +137,33 @@ public final class RoomTab {
         }
         shown.setAll(room.lines());
         messages.setItems(shown);
-        messages.setCellFactory(list -> new MessageCell(linkOpener, dark));
+        messages.setCellFactory(list -> new MessageCell(linkOpener, dark, !offscreen));
         messages.setFocusTraversable(false);
         members.setItems(room.members());
         members.setCellFactory(list -> new MemberCell());
-        members.setOnMouseClicked(e -> {
-            Member m = members.getSelectionModel().getSelectedItem();
-            if (e.getClickCount() == 2 && m != null) {
-                main.submit(room, "/query " + m.nick());
-            }
-        });
         room.lines().addListener((ListChangeListener<ChatLine>) this::linesChanged);
         room.followingProperty().addListener((obs, was, now) -> Platform.requestNextPulse());
         tab.selectedProperty().addListener((obs, was, now) -> Platform.requestNextPulse());
         messages.sceneProperty().addListener((obs, was, now) -> moveTo(was, now));
         moveTo(null, messages.getScene());
         messages.skinProperty().addListener((obs, was, skin) -> Platform.runLater(this::watchScrolling));
+        if (offscreen) {
+            // Out of the window's Tab order (a clip hides nothing from it), and no handlers: nothing
+            // typed or clicked can reach the service through a view nobody sees.
+            input.setFocusTraversable(false);
+            members.setFocusTraversable(false);
+            return;
+        }
+        members.setOnMouseClicked(e -> {
+            Member m = members.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && m != null) {
+                main.submit(room, "/query " + m.nick());
+            }
+        });
         // A tab's content joins the scene when the tab is first shown: that is when to give the
         // input box the caret, so the user can type without clicking first.
         input.sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null && tab.isSelected() && !offscreen) {
+            if (scene != null && tab.isSelected()) {
                 Platform.runLater(input::requestFocus);
             }
         });

@@ -21,7 +21,8 @@ import javafx.scene.shape.Rectangle;
  * made-up channels' views (topic, member list, message list, input box, each in a tab) sit in the
  * window's own scene, clipped to nothing, and take made-up lines of every kind, one small step a
  * pulse, as a room takes them when it opens and pages back; every {@value #VIEW_STEPS} steps a new
- * view is made and put in the tabs, as a room's is when it opens. A fresh JVM runs FXML loading,
+ * view is made and put in the tabs, as a room's is when it opens (over three pulses: FXML, joining
+ * the scene, first lines; in one they made a 60-100 ms frame). A fresh JVM runs FXML loading,
  * skins, CSS and text layout in the interpreter until they have run a few hundred times, and the
  * scene's style cache starts empty; without this the first room to open pays for both in one
  * long pulse (56-105 ms against 32-49 ms with it, {@code docs/BENCHMARKS.md}).
@@ -31,9 +32,11 @@ import javafx.scene.shape.Rectangle;
  * against the whole stylesheet again. The scene's own pulses do the CSS and layout, so the code
  * that runs is the code a room runs. The steps start with a view a few lines high, so the coldest
  * pass is a short one, and grow to a room's size only as fast as each pulse stays within its
- * budget (a pulse that took longer halves the next step). After 3,000 lines (or 150 steps in all,
- * about 4 s) the views are dropped. The made-up rooms are not the client's: they never take the
- * focus and never ask the service for anything ({@link RoomTab#offscreen}).
+ * budget (a pulse that took longer halves the next step). After 3,000 lines laid out (or 150
+ * steps in all; about 4 s on a 2-core VM, whose pulses take longer than a frame while it runs)
+ * the views are dropped. The made-up rooms are not the client's: their controls are out of the
+ * window's Tab order and have no handlers, and they never ask for older lines
+ * ({@link RoomTab#offscreen}).
  */
 final class RoomWarmUp extends AnimationTimer {
 
@@ -65,6 +68,8 @@ final class RoomWarmUp extends AnimationTimer {
     private final Runnable measure = this::measure;
     private final List<ChatLine> samples = samples(120);
     private RoomViewModel room;
+    /** The view made this pulse, put in the tabs the next. */
+    private RoomTab next;
     private Scene scene;
     private long stepStart;
     private int step;
@@ -84,16 +89,16 @@ final class RoomWarmUp extends AnimationTimer {
         tabs.setClip(new Rectangle(0, 0)); // laid out and styled like the window's tabs, never drawn
     }
 
-    /** A new made-up channel in a new view, in place of the last: the view is made as a room's is when it opens. */
-    private void newRoom() {
-        room = new RoomViewModel("#parley-warm-up", true);
-        room.setTopic(new ChannelTopic(room.name(), "Welcome to the warm-up: https://example.org/topic", "ada", Instant.now()));
+    /** A new made-up channel's view, made as a room's is when it opens (FXML), not yet in the tabs. */
+    private RoomTab newView() {
+        RoomViewModel made = new RoomViewModel("#parley-warm-up", true);
+        made.setTopic(new ChannelTopic(made.name(), "Welcome to the warm-up: https://example.org/topic", "ada", Instant.now()));
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < NICKS.length; i++) {
             members.add(new Member(NICKS[i], i % 4 == 0, i % 3 == 2 ? Presence.AWAY : Presence.HERE));
         }
-        room.setMembers(members);
-        tabs.getTabs().setAll(RoomTab.offscreen(room, main, texts, url -> { }, dark).tab());
+        made.setMembers(members);
+        return RoomTab.offscreen(made, main, texts, url -> { }, dark);
     }
 
     /**
@@ -140,13 +145,24 @@ final class RoomWarmUp extends AnimationTimer {
             window.getChildren().add(tabs);
         }
         stepStart = System.nanoTime();
-        if (step % VIEW_STEPS == 0) {
-            newRoom();
-        }
         tabs.resize(WIDTH, height);
+        // A new view takes three pulses, as its costs would not fit one: made from FXML; joining the
+        // scene (skins, CSS, an empty layout); then its first lines.
+        if (step % VIEW_STEPS == 0) {
+            next = newView();
+            step++;
+            return;
+        }
+        if (step % VIEW_STEPS == 1) {
+            tabs.getTabs().setAll(next.tab());
+            room = next.room();
+            next = null;
+            step++;
+            return;
+        }
         int lines = (int) Math.max(6, 50 * height / HEIGHT);
         int from = (step * 13) % (samples.size() - lines);
-        switch (step % 3) {
+        switch ((step % VIEW_STEPS - 2) % 3) { // each view starts as a room opens, then pages and takes new lines
             case 0 -> { // a room opens with its latest lines, following the end
                 room.followingProperty().set(true);
                 room.lines().setAll(samples.subList(from, from + lines));
@@ -159,7 +175,7 @@ final class RoomWarmUp extends AnimationTimer {
             default -> room.lines().add(samples.get(from)); // a new line at the end
         }
         step++;
-        linesDone += lines;
+        linesDone += lines; // the lines the step laid out, whether new or already shown
     }
 
     /** After the scene's layout: how long this step's pulse took so far decides the next step's size. */

@@ -18,8 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,15 @@ class RoomWarmUpTest {
             return messages != null && !messages.getItems().isEmpty();
         }));
         assertSame(window.getScene(), fx(() -> warmUp.view().getScene()), "the view is styled in the window's own scene");
+        List<String> traversable = fx(() -> warmUp.view().lookupAll("*").stream()
+                .filter(Node::isFocusTraversable).map(Node::toString).toList());
+        assertEquals(List.of(), traversable, "the window's Tab key can reach these nodes of the warm-up");
+        fx(() -> {
+            TextField input = (TextField) warmUp.view().lookup(".chat-input");
+            input.setText("typed into a view nobody sees");
+            input.fireEvent(new ActionEvent());
+            return null;
+        });
 
         await().atMost(Duration.ofSeconds(30)).until(() -> fx(warmUp::finished));
         int steps = fx(warmUp::steps);
