@@ -8,20 +8,12 @@ import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportState;
 import dev.parley.transport.TransportState.Phase;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -100,8 +92,7 @@ public final class IrcTransport implements Transport {
 
     private final IrcTransportConfig config;
     private final ChatMessages chat;
-    private final ExecutorService events;
-    private final ScheduledExecutorService timers;
+    private final EventThread events;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
     /** The current session, for {@link #close()} from any thread. */
@@ -130,8 +121,7 @@ public final class IrcTransport implements Transport {
         this.chat = new ChatMessages(Objects.requireNonNull(clock, "clock"),
                 Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
         this.memory = new ChannelMemory(config.nick());
-        this.events = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("parley-irc-events").daemon().factory());
-        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-irc-timer").daemon().factory());
+        this.events = new EventThread(config.endpoint());
     }
 
     @Override
@@ -140,13 +130,12 @@ public final class IrcTransport implements Transport {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("start is called once");
         }
-        post(() -> {
+        events.post(() -> {
             listener = newListener;
             connect();
         });
         long shortest = Math.min(config.pingInterval().toMillis(), config.pingTimeout().toMillis());
-        long period = Math.clamp(shortest / 4, 10, 1000);
-        timers.scheduleWithFixedDelay(() -> post(this::checkLink), period, period, TimeUnit.MILLISECONDS);
+        events.every(this::checkLink, Duration.ofMillis(Math.clamp(shortest / 4, 10, 1000)));
     }
 
     @Override
@@ -267,7 +256,7 @@ public final class IrcTransport implements Transport {
                 failAll(s.messages().drainPending(), "quit before the server confirmed it");
                 if (s.registered()) {
                     s.quit(reason);
-                    if (later(s::close, QUIT_GRACE) == null) {
+                    if (events.later(s::close, QUIT_GRACE) == null) {
                         s.close(); // close() came first: no grace
                     }
                 } else {
@@ -296,7 +285,7 @@ public final class IrcTransport implements Transport {
         if (s != null) {
             s.connection().close();
         }
-        post(() -> {
+        events.post(() -> {
             boolean wasStopped = stopped;
             stopped = true;
             cancelRetry();
@@ -312,7 +301,6 @@ public final class IrcTransport implements Transport {
             }
         });
         events.shutdown();
-        timers.shutdownNow();
     }
 
     /** The IRCv3 capabilities of the current connection; empty when not connected. */
@@ -335,20 +323,16 @@ public final class IrcTransport implements Transport {
 
     /** On a virtual thread: the blocking TCP connect. */
     private void open(int attempt) {
-        Socket socket = new Socket();
+        Socket socket;
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(config.host(), config.port()),
-                    (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+            socket = Dialer.connect(config);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(socket);
-            String reason = describe(e);
-            post(() -> connectFailed(attempt, reason));
+            String reason = Dialer.reason(e, config);
+            events.post(() -> connectFailed(attempt, reason));
             return;
         }
-        if (!post(() -> connected(attempt, socket))) {
-            closeQuietly(socket);
+        if (!events.post(() -> connected(attempt, socket))) {
+            Dialer.closeQuietly(socket);
         }
     }
 
@@ -363,7 +347,7 @@ public final class IrcTransport implements Transport {
 
     private void connected(int attempt, Socket socket) {
         if (attempt != generation || stopped) {
-            closeQuietly(socket);
+            Dialer.closeQuietly(socket);
             return;
         }
         connecting = false;
@@ -372,8 +356,8 @@ public final class IrcTransport implements Transport {
         try {
             connection = new IrcConnection(socket, wire);
         } catch (IOException e) {
-            closeQuietly(socket);
-            scheduleReconnect(describe(e));
+            Dialer.closeQuietly(socket);
+            scheduleReconnect(Dialer.reason(e, config));
             return;
         }
         Session s = new Session(config, connection, listener, memory, chat, new Owner(), everRegistered);
@@ -398,7 +382,7 @@ public final class IrcTransport implements Transport {
         int attempt = generation;
         setState(Phase.RECONNECTING, wait, reason);
         cancelRetry();
-        retry = later(() -> {
+        retry = events.later(() -> {
             if (attempt == generation && session == null && !connecting) {
                 connect();
             }
@@ -514,18 +498,6 @@ public final class IrcTransport implements Transport {
         listener.stateChanged(new TransportState(newPhase, endpoint(), retryIn, detail));
     }
 
-    /**
-     * Runs {@code task} on the event thread after {@code delay}; null when {@link #close} has
-     * already stopped the timers (a task queued before close() may still run after it).
-     */
-    private ScheduledFuture<?> later(Runnable task, Duration delay) {
-        try {
-            return timers.schedule(() -> post(task), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
-    }
-
     private void cancelRetry() {
         if (retry != null) {
             retry.cancel(false);
@@ -538,44 +510,7 @@ public final class IrcTransport implements Transport {
         if (!started.get()) {
             throw new IllegalStateException("start the transport first");
         }
-        post(task);
-    }
-
-    /** Queues work for the event thread; false when the transport is closed. */
-    private boolean post(Runnable task) {
-        try {
-            events.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.error("IRC transport {}: a task failed", endpoint(), e);
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
-    }
-
-    private String describe(Exception e) {
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + config.host();
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "no answer within " + config.connectTimeout().toSeconds() + " s";
-        }
-        if (e instanceof ConnectException && e.getMessage() != null && e.getMessage().contains("refused")) {
-            return "connection refused";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.debug("close: {}", e.getMessage());
-        }
+        events.post(task);
     }
 
     /** The reader's way into the event thread, for one connection. */
@@ -585,7 +520,7 @@ public final class IrcTransport implements Transport {
         @Override
         public void received(IrcMessage message) {
             Session mine = session;
-            post(() -> {
+            events.post(() -> {
                 if (IrcTransport.this.session == mine) {
                     mine.handle(message);
                 }
@@ -595,7 +530,7 @@ public final class IrcTransport implements Transport {
         @Override
         public void closed(String reason) {
             Session mine = session;
-            post(() -> lost(mine, reason));
+            events.post(() -> lost(mine, reason));
         }
     }
 
