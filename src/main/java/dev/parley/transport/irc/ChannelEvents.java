@@ -61,8 +61,8 @@ final class ChannelEvents {
             return;
         }
         String nick = IrcNames.nickOf(line.source());
-        if (session.isMe(nick)) {
-            session.learnSource(line.source());
+        if (session.me().isMe(nick)) {
+            session.me().learnSource(line.source());
             session.memory().joined(channel, session.chat().timeOf(line));
             rosters.open(channel);
             listener.joined(channel, nick);
@@ -81,7 +81,7 @@ final class ChannelEvents {
             return;
         }
         String nick = IrcNames.nickOf(line.source());
-        if (session.isMe(nick)) {
+        if (session.me().isMe(nick)) {
             leftChannel(channel);
         } else {
             rosters.remove(channel, nick);
@@ -96,7 +96,7 @@ final class ChannelEvents {
             return;
         }
         String by = line.source() == null ? "" : IrcNames.nickOf(line.source());
-        if (session.isMe(victim)) {
+        if (session.me().isMe(victim)) {
             leftChannel(channel);
         } else {
             rosters.remove(channel, victim);
@@ -127,8 +127,8 @@ final class ChannelEvents {
             return;
         }
         String oldNick = IrcNames.nickOf(line.source());
-        if (session.isMe(oldNick)) {
-            session.nickChanged(newNick);
+        if (session.me().isMe(oldNick)) {
+            session.me().nickChanged(newNick);
             session.memory().nick(newNick); // the nick to ask for after a reconnect
         }
         rosters.rename(oldNick, newNick);
@@ -282,7 +282,7 @@ final class ChannelEvents {
     }
 
     private void ownAway(String message) {
-        String nick = session.nick();
+        String nick = session.me().nick();
         rosters.setPresence(nick, message == null ? Presence.HERE : Presence.AWAY);
         listener.away(nick, message);
     }

@@ -463,7 +463,7 @@ public final class IrcTransport implements Transport {
         failures = 0;
         everRegistered = true;
         capabilities = s.capabilities();
-        listener.registered(s.nick());
+        listener.registered(s.me().nick());
         setState(Phase.CONNECTED, Duration.ZERO, "");
     }
 

@@ -55,7 +55,7 @@ final class MessageFlow {
     void send(OutgoingMessage message) {
         String command = message.kind() == MessageKind.NOTICE ? "NOTICE" : "PRIVMSG";
         String target = message.target();
-        String frame = ":" + session.sourceEstimate() + " " + command + " " + target + " :";
+        String frame = ":" + session.me().estimate() + " " + command + " " + target + " :";
         int budget = MAX_LINE_BYTES - MessageSplitter.utf8Length(frame);
         if (budget < 64 || !validTarget(target)) {
             listener.sendFailed(message.localId(), "not a valid target: " + target);
@@ -72,7 +72,7 @@ final class MessageFlow {
         }
         boolean echo = session.has("echo-message");
         boolean labeled = echo && session.has("labeled-response");
-        PendingSends.Pending waiting = new PendingSends.Pending(message, parts, session.nick());
+        PendingSends.Pending waiting = new PendingSends.Pending(message, parts, session.me().nick());
         boolean anyWritten = false;
         for (String part : parts) {
             IrcMessage line = IrcMessage.of(command, target, part);
@@ -94,7 +94,7 @@ final class MessageFlow {
         }
         if (!echo) {
             listener.sent(message.localId(), new ChatMessage(message.localId(), session.chat().now(), target,
-                    session.nick(), session.sourceOrNick(), message.text(), message.kind()));
+                    session.me().nick(), session.me().sourceOrNick(), message.text(), message.kind()));
         }
     }
 
@@ -138,7 +138,7 @@ final class MessageFlow {
         }
         PendingSends.Pending owner = part.owner();
         ChatMessage unechoed = new ChatMessage(owner.localId(), session.chat().now(), owner.message.target(),
-                session.nick(), session.sourceOrNick(), owner.nextPartText(), owner.message.kind());
+                session.me().nick(), session.me().sourceOrNick(), owner.nextPartText(), owner.message.kind());
         if (owner.confirm(unechoed)) {
             listener.sent(owner.localId(), owner.stored());
         }
@@ -167,7 +167,7 @@ final class MessageFlow {
             return;
         }
         ChatMessage message = session.chat().from(line);
-        if (session.isMe(message.sender()) && confirmOwn(line, message)) {
+        if (session.me().isMe(message.sender()) && confirmOwn(line, message)) {
             return;
         }
         String conversation = conversationOf(message);
@@ -217,7 +217,7 @@ final class MessageFlow {
         if (session.support().isChannel(message.target())) {
             return IrcNames.fold(message.target());
         }
-        return IrcNames.fold(session.isMe(message.sender()) ? message.target() : message.sender());
+        return IrcNames.fold(session.me().isMe(message.sender()) ? message.target() : message.sender());
     }
 
     // ---- history ----

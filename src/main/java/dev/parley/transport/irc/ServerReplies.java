@@ -49,7 +49,7 @@ final class ServerReplies {
                     listener.info(null, text.startsWith("- ") ? text.substring(2) : text);
             case RPL_MYINFO, RPL_ISUPPORT, RPL_ENDOFMOTD, RPL_UMODEIS -> { }
             case RPL_HOSTHIDDEN -> {
-                session.learnHost(p1);
+                session.me().learnHost(p1);
                 listener.info(null, p1 + " " + text);
             }
             case RPL_WHOISUSER -> {

@@ -50,9 +50,7 @@ final class Session {
     private final ChannelEvents channels;
     private final ServerReplies replies;
 
-    private String nick;
-    /** Our {@code nick!user@host} once the server has shown it (001, JOIN, 396); null before. */
-    private String source;
+    private final OwnSource me;
     private String serverName;
     private boolean registered;
     private boolean dead;
@@ -69,8 +67,8 @@ final class Session {
         this.chat = chat;
         this.owner = owner;
         this.resuming = resuming;
-        this.nick = memory.nick();
-        this.nicks = new NickVariants(nick, () -> ThreadLocalRandom.current().nextInt());
+        this.me = new OwnSource(memory.nick(), config.userName());
+        this.nicks = new NickVariants(me.nick(), () -> ThreadLocalRandom.current().nextInt());
         this.messages = new MessageFlow(this);
         this.channels = new ChannelEvents(this);
         this.replies = new ServerReplies(this);
@@ -82,7 +80,7 @@ final class Session {
         if (config.password() != null) {
             write(IrcMessage.of("PASS", config.password()));
         }
-        write(IrcMessage.of("NICK", nick));
+        write(IrcMessage.of("NICK", me.nick()));
         write(IrcMessage.of("USER", config.userName(), "0", "*", config.realName()));
     }
 
@@ -182,13 +180,9 @@ final class Session {
             return;
         }
         registered = true;
-        nick = line.param(0);
         serverName = line.source();
         String text = String.valueOf(line.lastParam());
-        String last = text.substring(text.lastIndexOf(' ') + 1);
-        if (last.indexOf('!') > 0 && last.indexOf('@') > last.indexOf('!') && IrcNames.same(IrcNames.nickOf(last), nick)) {
-            source = last;
-        }
+        me.welcomed(line.param(0), text);
         listener.info(null, text);
         channels.rejoin();
         String away = memory.away();
@@ -199,7 +193,7 @@ final class Session {
     }
 
     private void onNickRefused(IrcMessage line, boolean taken) {
-        String rejected = line.param(1) == null ? nick : line.param(1);
+        String rejected = line.param(1) == null ? me.nick() : line.param(1);
         String next = taken ? nicks.afterTaken(rejected) : nicks.afterInvalid(rejected);
         if (next == null) {
             listener.error(null, "The server accepts none of the nicks tried (last: " + rejected + ")");
@@ -212,7 +206,7 @@ final class Session {
         } else {
             listener.error(null, "Nick " + rejected + " is not allowed on this server; using " + next);
         }
-        nick = next;
+        me.asking(next);
         write(IrcMessage.of("NICK", next));
     }
 
@@ -364,45 +358,9 @@ final class Session {
         return caps.has("draft/chathistory") && caps.has("batch");
     }
 
-    String nick() {
-        return nick;
-    }
-
-    void nickChanged(String newNick) {
-        nick = newNick;
-        if (source != null) {
-            int bang = source.indexOf('!');
-            source = bang < 0 ? null : newNick + source.substring(bang);
-        }
-    }
-
-    boolean isMe(String someNick) {
-        return IrcNames.same(nick, someNick);
-    }
-
-    void learnSource(String fullSource) {
-        if (fullSource != null && fullSource.indexOf('!') > 0 && fullSource.indexOf('@') > 0) {
-            source = fullSource;
-        }
-    }
-
-    void learnHost(String host) {
-        if (source != null && source.indexOf('@') > 0) {
-            source = source.substring(0, source.indexOf('@') + 1) + host;
-        }
-    }
-
-    /**
-     * Our source as the server will put it in front of what we send. Until the server has shown
-     * it, a conservative guess: the user name with an ident {@code ~} and a 63-character host.
-     */
-    String sourceEstimate() {
-        return source != null ? source : nick + "!~" + config.userName() + "@" + "h".repeat(63);
-    }
-
-    /** Our source for messages we confirm without an echo: the real one, or just the nick. */
-    String sourceOrNick() {
-        return source != null ? source : nick;
+    /** Who we are on this server: nick and full source. */
+    OwnSource me() {
+        return me;
     }
 
     /** Whether a source is the server itself (no user part, or the name 001 came from). */
