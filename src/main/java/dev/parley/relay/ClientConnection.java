@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,58 +31,19 @@ import org.slf4j.LoggerFactory;
  * another thread on a busy CPU was most of its latency. A message only queues its write to the
  * store (which delivers it once stored) and never waits, except when the store's queue is full:
  * then the loop waits too, which pushes back on every client, as it should when storage is what
- * is behind. Every other line goes into this connection's input queue. A command runner, a
- * virtual thread started when input is queued and ended when the queue is empty, takes the lines
- * in order and runs them as commands (they may wait: on the store, for history, for the flood
- * limit); so at most one runner exists per connection, and an idle connection has none. A queue past
- * {@link #PAUSE_READING} bytes stops the reading until the runner has caught up, so TCP pushes
- * back on a client that sends faster than its commands run. Output goes through the
+ * is behind. Every other line goes into this connection's {@link InputQueue}, whose runner (one
+ * virtual thread at a time) takes the lines in order and runs them as commands (they may wait: on
+ * the store, for history, for the flood limit); a full queue stops the reading until the runner
+ * has caught up, so TCP pushes back on a client that sends faster than its commands run. Output
+ * goes through the
  * {@link Outbox}, which never blocks. Every way out (QUIT, EOF, reset, timeout, overflow,
  * shutdown) ends in {@link #quit}, which runs once.
  */
 public final class ClientConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
-    /** Input waiting for the runner past which the connection stops reading. */
-    private static final int PAUSE_READING = 16 * 1024;
-    /** ... and below which it reads again. */
-    private static final int RESUME_READING = 4 * 1024;
     /** Reads in one turn of the loop before other sockets get theirs. */
     private static final int READS_PER_TURN = 4;
-
-    /** What the runner takes from the input queue. */
-    private sealed interface Input {
-        int size();
-    }
-
-    private record Line(String text) implements Input {
-        @Override
-        public int size() {
-            return text.length();
-        }
-    }
-
-    /**
-     * A line the loop thread has parsed already, and asked the flood limit about, while the
-     * runner was idle (a command, or a message over the limit): the runner waits
-     * {@code delayNanos}, then runs it. {@code size} is the line's length.
-     */
-    private record Parsed(IrcMessage message, int size, long delayNanos) implements Input {
-    }
-
-    private record TooLong(LineFramer.Limit limit) implements Input {
-        @Override
-        public int size() {
-            return 0;
-        }
-    }
-
-    private record End(String reason) implements Input {
-        @Override
-        public int size() {
-            return 0;
-        }
-    }
 
     private final RelayContext relay;
     private final CommandTable commands;
@@ -102,13 +61,10 @@ public final class ClientConnection {
 
         @Override
         public void tooLong(LineFramer.Limit limit) {
-            queue(new TooLong(limit));
+            input.add(new InputQueue.TooLong(limit));
         }
     };
-    private final ConcurrentLinkedQueue<Input> input = new ConcurrentLinkedQueue<>();
-    private final AtomicLong inputChars = new AtomicLong();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean readingPaused = new AtomicBoolean();
+    private final InputQueue input;
     private final FloodGate flood;
     private final AtomicBoolean quit = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -139,6 +95,10 @@ public final class ClientConnection {
                 () -> loop.awaitRoom(socket),
                 threads);
         this.flood = new FloodGate(relay.config().flood(), System::nanoTime);
+        this.input = new InputQueue(this::spawn, this::take, () -> loop.resumeReading(socket), e -> {
+            log.error("connection of {} failed", client, e);
+            quit("Server error");
+        });
     }
 
     public Client client() {
@@ -195,7 +155,7 @@ public final class ClientConnection {
                     return;
                 }
                 framer.feed(buffer.array(), 0, read, toQueue);
-                if (inputChars.get() > PAUSE_READING) {
+                if (input.full()) {
                     pauseReading();
                     return;
                 }
@@ -223,14 +183,14 @@ public final class ClientConnection {
 
         private void endOfInput(String reason) {
             IoLoop.setInterest(this, key, SelectionKey.OP_READ, false);
-            queue(new End(reason));
+            input.add(new InputQueue.End(reason));
         }
 
-        /** Stops reading until the runner is below {@link #RESUME_READING}; the runner may have got there already. */
+        /** Stops reading until the runner has caught up; it may have got there already. */
         private void pauseReading() {
-            readingPaused.set(true);
+            input.pausing();
             IoLoop.setInterest(this, key, SelectionKey.OP_READ, false);
-            if (inputChars.get() < RESUME_READING && readingPaused.compareAndSet(true, false)) {
+            if (input.drainedMeanwhile()) {
                 IoLoop.setInterest(this, key, SelectionKey.OP_READ, true);
             }
         }
@@ -241,8 +201,8 @@ public final class ClientConnection {
      * because only this thread queues: then a message can run here without passing anything.
      */
     private void lineRead(String text) {
-        if (running.get() || quit.get()) {
-            queue(new Line(text));
+        if (!input.idle() || quit.get()) {
+            input.add(new InputQueue.Line(text));
             return;
         }
         IrcMessage message = received(text);
@@ -251,51 +211,20 @@ public final class ClientConnection {
         }
         long delay = flood.delayNanos();
         if (delay > 0 || !isMessage(message.command())) {
-            queue(new Parsed(message, text.length(), delay));
+            input.add(new InputQueue.Parsed(message, text.length(), delay));
             return;
         }
         commands.dispatch(new CommandContext(relay, client, message));
     }
 
-    private void queue(Input item) {
-        inputChars.addAndGet(item.size());
-        input.add(item);
-        if (running.compareAndSet(false, true)) {
-            spawn(this::runCommands);
-        }
-    }
-
     // --- commands: on the runner, one at a time ----------------------------------------------
 
-    private void runCommands() {
-        try {
-            while (true) {
-                Input item;
-                while ((item = input.poll()) != null) {
-                    long left = inputChars.addAndGet(-item.size());
-                    if (left < RESUME_READING && readingPaused.compareAndSet(true, false)) {
-                        loop.resumeReading(socket);
-                    }
-                    take(item);
-                }
-                running.set(false);
-                // Input queued after the last poll by a loop that saw this runner still running.
-                if (input.isEmpty() || !running.compareAndSet(false, true)) {
-                    return;
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("connection of {} failed", client, e);
-            quit("Server error");
-        }
-    }
-
-    private void take(Input item) {
+    private void take(InputQueue.Input item) {
         switch (item) {
-            case Line line -> line(line.text());
-            case Parsed parsed -> run(parsed.message(), parsed.delayNanos());
-            case TooLong tooLong -> tooLong(tooLong.limit());
-            case End end -> quit(end.reason());
+            case InputQueue.Line line -> line(line.text());
+            case InputQueue.Parsed parsed -> run(parsed.message(), parsed.delayNanos());
+            case InputQueue.TooLong tooLong -> tooLong(tooLong.limit());
+            case InputQueue.End end -> quit(end.reason());
         }
     }
 
