@@ -74,10 +74,7 @@ final class Checkpointer implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         stopping = true;
-        LockSupport.unpark(thread);
-        if (Threads.joinUninterruptibly(thread)) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.wakeAndAwait(thread);
         connection.close();
     }
 }

@@ -214,10 +214,7 @@ final class SearchIndexer implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         stopping = true;
-        LockSupport.unpark(thread);
-        if (Threads.joinUninterruptibly(thread)) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.wakeAndAwait(thread);
         try {
             statements.close();
         } finally {

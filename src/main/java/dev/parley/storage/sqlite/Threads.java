@@ -1,5 +1,7 @@
 package dev.parley.storage.sqlite;
 
+import java.util.concurrent.locks.LockSupport;
+
 /** Waiting for the store's own threads, which end only through their stop signal. */
 final class Threads {
 
@@ -22,5 +24,16 @@ final class Threads {
             }
         }
         return interrupted;
+    }
+
+    /**
+     * Wakes {@code thread} from its park (its owner has set its stop flag), waits until it has
+     * ended, and then sets the caller's interrupt flag again if an interrupt came meanwhile.
+     */
+    static void wakeAndAwait(Thread thread) {
+        LockSupport.unpark(thread);
+        if (joinUninterruptibly(thread)) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
