@@ -5,6 +5,9 @@
 #
 #   bench/desktop.sh                           the full run (about a minute)
 #   bench/desktop.sh history=20000 pages=10    arguments go to DesktopBench: history= pages= rate= seconds=
+#   AOT=1 bench/desktop.sh                     with an AOT cache made as the installers make theirs: first a
+#                                              headless `parley aot-training` run records it (on the same class
+#                                              path, as jars), then the bench runs with -XX:AOTCache
 #
 # Compiles the test classes with Maven (offline by default), then runs
 # dev.parley.ui.fx.chat.bench.DesktopBench on the test class path. The report goes to stdout and
@@ -46,9 +49,23 @@ fi
 mkdir -p "$BENCH_DIR/results"
 out="$BENCH_DIR/results/$(date +%Y-%m-%d_%H%M%S)_desktop.md"
 
+cp="target/test-classes:target/classes:$(cat target/test.cp)"
+fx_opts=(-Dglass.platform=Headless -Dprism.order=sw --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+aot_opts=()
+if [ "${AOT:-0}" = 1 ]; then
+  # An AOT cache takes jars only (no class folders), and the same class path when used.
+  aot=target/bench-aot
+  rm -rf "$aot" && mkdir -p "$aot"
+  "$JAVA_HOME/bin/jar" --create --file "$aot/classes.jar" -C target/classes .
+  "$JAVA_HOME/bin/jar" --create --file "$aot/test-classes.jar" -C target/test-classes .
+  cp="$aot/test-classes.jar:$aot/classes.jar:$(cat target/test.cp)"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  locked "$JAVA_HOME/bin/java" $JAVA_OPTS "${fx_opts[@]}" -XX:AOTCacheOutput="$aot/desktop.aot" -Xlog:aot=error \
+    -cp "$cp" dev.parley.cli.Launcher aot-training
+  aot_opts=(-XX:AOTCache="$aot/desktop.aot")
+  commit="$commit, AOT cache"
+fi
+
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-locked "$JAVA_HOME/bin/java" $JAVA_OPTS \
-  -Dglass.platform=Headless -Dprism.order=sw --enable-native-access=ALL-UNNAMED \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.commit="$commit" \
-  -cp "target/test-classes:target/classes:$(cat target/test.cp)" \
-  dev.parley.ui.fx.chat.bench.DesktopBench out="$out" "$@"
+locked "$JAVA_HOME/bin/java" $JAVA_OPTS "${aot_opts[@]}" "${fx_opts[@]}" -Dbench.commit="$commit" \
+  -cp "$cp" dev.parley.ui.fx.chat.bench.DesktopBench out="$out" "$@"

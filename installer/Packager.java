@@ -72,8 +72,10 @@ public final class Packager {
         Path input = stageInput();
         Path runtime = jlink();
         Path image = appImage(name, version, input, runtime);
+        String aot = aotCache(name, image);
         summary.add(sizeLine("runtime", runtime));
         summary.add(sizeLine("app-image", image));
+        summary.add(aot);
 
         for (String type : types) {
             switch (type) {
@@ -296,6 +298,29 @@ public final class Packager {
             cmd.addAll(List.of("--linux-deb-maintainer", maintainer));
         }
         makePackage(type, cmd);
+    }
+
+    /**
+     * The launchers' AOT cache ({@link AotCache}): made by the app-image's own launcher, so it runs
+     * on the OS the installer is for. {@code -Dinstaller.aotCache=false} leaves it out.
+     */
+    private String aotCache(String name, Path image) throws IOException, InterruptedException {
+        if (!Boolean.parseBoolean(property("installer.aotCache", "true"))) {
+            return "aot cache  SKIPPED: installer.aotCache=false";
+        }
+        Path appDir = isMac() ? image.resolve("Contents/app") : isWindows() ? image.resolve("app") : image.resolve("lib/app");
+        Path launcher = isMac() ? image.resolve("Contents/MacOS/" + name)
+                : isWindows() ? image.resolve(name + "-cli.exe") // the console launcher: its output can be read
+                : image.resolve("bin/" + name);
+        long t0 = System.nanoTime();
+        log("AOT cache: a headless training session with " + launcher + " (output in " + work.resolve("aot-training.log") + ")");
+        try {
+            String made = new AotCache(appDir, launcher, work.resolve("aot-training.log")).make();
+            log("AOT cache: " + made + ", " + seconds(System.nanoTime() - t0));
+            return "aot cache  " + made;
+        } catch (IOException e) {
+            throw new Failure("AOT cache: " + e.getMessage());
+        }
     }
 
     private void windowsPackage(String type, String name, String version, Path image) throws IOException, InterruptedException {

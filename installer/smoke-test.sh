@@ -3,6 +3,7 @@
 # temporary root and runs that root's launcher (/opt/parley/bin/parley):
 #   layout   the launcher, menu entry, icon and systemd unit are in the package
 #   version  parley --version
+#   aot      the launcher maps the AOT cache the build made, and says nothing about it at start
 #   relay    parley server on 127.0.0.1, a free port, a temporary data folder; an IRC client
 #            registers; SIGTERM stops it with exit code 0
 #   console  two `parley console` processes with piped stdin exchange a message through the relay
@@ -96,6 +97,31 @@ if timeout 30 "$parley" --version >"$tmp/version.out" 2>&1 && grep -q "^Parley $
 else
   fail "version: expected 'Parley ${deb_version}...'"
   show "$tmp/version.out"
+fi
+
+# --- aot --------------------------------------------------------------------------------------
+# The launchers map the AOT cache the build made (installer/AotCache.java). A cache the JVM cannot
+# use would print "[error][aot] ..." at every start, so --version's output must not mention it.
+app="$tmp/root/opt/parley/lib/app"
+if ! grep -qx 'java-options=-XX:AOTCache=$APPDIR/parley.aot' "$app/parley.cfg" || [ ! -s "$app/parley.aot" ]; then
+  fail "aot: parley.cfg names no AOT cache, or lib/app/parley.aot is missing"
+elif grep -q 'aot' "$tmp/version.out"; then
+  fail "aot: the JVM complains about the cache at start"
+  show "$tmp/version.out"
+else
+  cp "$app/parley.cfg" "$tmp/parley.cfg.kept"
+  echo 'java-options=-Xlog:aot=info' >>"$app/parley.cfg" # [JavaOptions] is the cfg's last section
+  timeout 30 "$parley" --version >"$tmp/aot.out" 2>&1
+  grep -v 'AOTCache' "$tmp/parley.cfg.kept" >"$app/parley.cfg"
+  t0=$(date +%s%N); timeout 30 "$parley" --version >/dev/null 2>&1; t1=$(date +%s%N)
+  cp "$tmp/parley.cfg.kept" "$app/parley.cfg"
+  t2=$(date +%s%N); timeout 30 "$parley" --version >/dev/null 2>&1; t3=$(date +%s%N)
+  if grep -q 'Using AOT-linked classes: true' "$tmp/aot.out"; then
+    pass "aot: the launcher maps lib/app/parley.aot ($(du -h "$app/parley.aot" | cut -f1)); --version took $(( (t3 - t2) / 1000000 )) ms with it, $(( (t1 - t0) / 1000000 )) ms without"
+  else
+    fail "aot: the launcher does not use lib/app/parley.aot"
+    show "$tmp/aot.out"
+  fi
 fi
 
 # --- relay ------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Chat on your LAN: a desktop app, a terminal client and an IRC-compatible relay, with or without a server.",
                 "Run 'parley' alone to open the desktop app."},
-        subcommands = {ConsoleCommand.class, ServerCommand.class, ConfigCommand.class},
+        subcommands = {ConsoleCommand.class, ServerCommand.class, ConfigCommand.class, AotTrainingCommand.class},
         footer = {"", "Settings are read from parley.toml in the config folder (see 'parley config'), "
                 + "and flags override them. The desktop app saves its own changes there."})
 final class ParleyCommand implements Callable<Integer> {
