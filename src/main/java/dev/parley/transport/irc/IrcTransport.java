@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -389,32 +388,16 @@ public final class IrcTransport implements Transport {
         }, wait);
     }
 
-    /**
-     * Every few hundred ms on the event thread: PING after {@code pingInterval} of silence, give up
-     * after {@code pingTimeout} more; give up too when registration takes longer than both together.
-     */
+    /** Every few hundred ms on the event thread: the session's dead-link check ({@link LinkWatch}). */
     private void checkLink() {
         Session s = session;
         if (s == null) {
             return;
         }
-        long now = System.nanoTime();
-        long lastRead = s.connection().lastReadNanos();
-        long registrationDeadline = config.pingInterval().toNanos() + config.pingTimeout().toNanos();
-        if (!s.registered() && now - s.createdNanos() >= registrationDeadline) {
-            lost(s, "the server did not finish registration in time");
-            return;
-        }
-        if (s.pingSentNanos() != 0 && lastRead - s.pingSentNanos() >= 0) {
-            s.clearPing(); // something came after our PING: alive
-        }
-        if (s.pingSentNanos() == 0) {
-            if (now - lastRead >= config.pingInterval().toNanos()) {
-                s.ping(now);
-            }
-        } else if (now - s.pingSentNanos() >= config.pingTimeout().toNanos()) {
-            long silent = TimeUnit.NANOSECONDS.toSeconds(now - lastRead);
-            lost(s, "ping timeout: no answer from the server for " + silent + " s");
+        switch (s.watch().check(System.nanoTime(), s.connection().lastReadNanos(), s.registered())) {
+            case LinkWatch.Ping ping -> s.ping();
+            case LinkWatch.Dead dead -> lost(s, dead.reason());
+            case LinkWatch.Fine fine -> { }
         }
     }
 

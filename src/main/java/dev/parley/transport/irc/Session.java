@@ -54,9 +54,8 @@ final class Session {
     private String serverName;
     private boolean registered;
     private boolean dead;
-    private long pingSentNanos;
     private int pingCount;
-    private final long createdNanos = System.nanoTime();
+    private final LinkWatch watch;
 
     Session(IrcTransportConfig config, IrcConnection connection, TransportListener listener, ChannelMemory memory,
             ChatMessages chat, Owner owner, boolean resuming) {
@@ -67,6 +66,7 @@ final class Session {
         this.chat = chat;
         this.owner = owner;
         this.resuming = resuming;
+        this.watch = new LinkWatch(config.pingInterval(), config.pingTimeout(), System.nanoTime());
         this.me = new OwnSource(memory.nick(), config.userName());
         this.nicks = new NickVariants(me.nick(), () -> ThreadLocalRandom.current().nextInt());
         this.messages = new MessageFlow(this);
@@ -251,8 +251,7 @@ final class Session {
     }
 
     /** Sends our PING for the dead-link check. */
-    void ping(long nowNanos) {
-        pingSentNanos = nowNanos;
+    void ping() {
         write(IrcMessage.of("PING", "parley-" + (++pingCount)));
     }
 
@@ -374,16 +373,8 @@ final class Session {
         return lineSource.indexOf('!') < 0 && lineSource.indexOf('@') < 0 && lineSource.indexOf('.') >= 0;
     }
 
-    /** {@link System#nanoTime()} when the connection opened: registration must finish in time. */
-    long createdNanos() {
-        return createdNanos;
-    }
-
-    long pingSentNanos() {
-        return pingSentNanos;
-    }
-
-    void clearPing() {
-        pingSentNanos = 0;
+    /** The dead-link check of this connection. */
+    LinkWatch watch() {
+        return watch;
     }
 }
