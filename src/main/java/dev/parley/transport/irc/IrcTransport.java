@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -102,13 +101,10 @@ public final class IrcTransport implements Transport {
     private final ChannelMemory memory;
     private TransportListener listener;
     private Session session;
-    private int generation;
-    private boolean connecting;
-    private int failures;
     private boolean everRegistered;
     private boolean stopped;
     private Phase phase = Phase.OFFLINE;
-    private ScheduledFuture<?> retry;
+    private final Redial redial;
 
     public IrcTransport(IrcTransportConfig config) {
         this(config, Clock.systemUTC());
@@ -121,6 +117,7 @@ public final class IrcTransport implements Transport {
                 Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
         this.memory = new ChannelMemory(config.nick());
         this.events = new EventThread(config.endpoint());
+        this.redial = new Redial(config, events);
     }
 
     @Override
@@ -235,9 +232,7 @@ public final class IrcTransport implements Transport {
     @Override
     public void reconnectNow() {
         onEvents(() -> {
-            if (!stopped && session == null && !connecting) {
-                connect();
-            }
+            connect();
         });
     }
 
@@ -248,7 +243,7 @@ public final class IrcTransport implements Transport {
                 return;
             }
             stopped = true;
-            cancelRetry();
+            redial.cancel();
             Session s = session;
             session = null;
             if (s != null) {
@@ -287,7 +282,7 @@ public final class IrcTransport implements Transport {
         events.post(() -> {
             boolean wasStopped = stopped;
             stopped = true;
-            cancelRetry();
+            redial.cancel();
             if (session != null) {
                 failAll(session.messages().drainPending(), "closed");
                 session.close();
@@ -309,47 +304,25 @@ public final class IrcTransport implements Transport {
 
     // ---- connecting ----
 
+    /** Dials, unless quit, connected or dialing already. */
     private void connect() {
-        if (stopped || session != null || connecting) {
+        if (stopped || session != null || redial.dialing()) {
             return;
         }
-        cancelRetry();
-        int attempt = ++generation;
-        connecting = true;
         setState(Phase.CONNECTING, Duration.ZERO, everRegistered ? "reconnecting" : "");
-        Thread.ofVirtual().name("parley-irc-connect").start(() -> open(attempt));
+        redial.dial(this::connected, this::connectFailed);
     }
 
-    /** On a virtual thread: the blocking TCP connect. */
-    private void open(int attempt) {
-        Socket socket;
-        try {
-            socket = Dialer.connect(config);
-        } catch (IOException | RuntimeException e) {
-            String reason = Dialer.reason(e, config);
-            events.post(() -> connectFailed(attempt, reason));
-            return;
-        }
-        if (!events.post(() -> connected(attempt, socket))) {
-            Dialer.closeQuietly(socket);
-        }
-    }
-
-    private void connectFailed(int attempt, String reason) {
-        if (attempt != generation) {
-            return;
-        }
-        connecting = false;
+    private void connectFailed(String reason) {
         log.debug("connecting to {} failed: {}", endpoint(), reason);
         scheduleReconnect(reason);
     }
 
-    private void connected(int attempt, Socket socket) {
-        if (attempt != generation || stopped) {
+    private void connected(Socket socket) {
+        if (stopped) {
             Dialer.closeQuietly(socket);
             return;
         }
-        connecting = false;
         Wire wire = new Wire();
         IrcConnection connection;
         try {
@@ -371,21 +344,13 @@ public final class IrcTransport implements Transport {
         if (stopped) {
             return;
         }
-        ReconnectPolicy policy = config.reconnect();
-        if (!policy.enabled()) {
+        Duration wait = redial.later(this::connect);
+        if (wait == null) {
             failHeld(NOT_CONFIRMED);
             setState(Phase.OFFLINE, Duration.ZERO, reason);
-            return;
+        } else {
+            setState(Phase.RECONNECTING, wait, reason);
         }
-        Duration wait = policy.delay(++failures, ThreadLocalRandom.current().nextDouble());
-        int attempt = generation;
-        setState(Phase.RECONNECTING, wait, reason);
-        cancelRetry();
-        retry = events.later(() -> {
-            if (attempt == generation && session == null && !connecting) {
-                connect();
-            }
-        }, wait);
     }
 
     /** Every few hundred ms on the event thread: the session's dead-link check ({@link LinkWatch}). */
@@ -443,7 +408,7 @@ public final class IrcTransport implements Transport {
         if (s != session) {
             return;
         }
-        failures = 0;
+        redial.succeeded();
         everRegistered = true;
         capabilities = s.capabilities();
         listener.registered(s.me().nick());
@@ -479,13 +444,6 @@ public final class IrcTransport implements Transport {
     private void setState(Phase newPhase, Duration retryIn, String detail) {
         phase = newPhase;
         listener.stateChanged(new TransportState(newPhase, endpoint(), retryIn, detail));
-    }
-
-    private void cancelRetry() {
-        if (retry != null) {
-            retry.cancel(false);
-            retry = null;
-        }
     }
 
     /** A request from the caller: needs {@link #start} first. */

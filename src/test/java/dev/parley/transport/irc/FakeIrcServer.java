@@ -69,7 +69,12 @@ final class FakeIrcServer implements AutoCloseable {
     private final List<Conn> connections = new CopyOnWriteArrayList<>();
 
     FakeIrcServer(Script script) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0, script);
+    }
+
+    /** On a given port (one a test found closed and now opens). */
+    FakeIrcServer(int port, Script script) throws IOException {
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         this.script = script;
         Thread.ofVirtual().name("fake-irc-accept").start(this::acceptLoop);
     }

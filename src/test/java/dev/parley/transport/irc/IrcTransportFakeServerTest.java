@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +172,37 @@ class IrcTransportFakeServerTest {
         ada.events().await(Error.class, e -> e.text().equals("Not connected: cannot list channels"));
         ada.transport().quit(null);
         ada.events().await(RecordingListener.State.class, s -> s.phase() == TransportState.Phase.OFFLINE);
+    }
+
+    @Test
+    void withReconnectingOffAFailedDialEndsOfflineWithTheReason() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Peer ada = peers.start(Peers.config(port, "ada").withReconnect(ReconnectPolicy.disabled()));
+        TransportState offline = ada.events().awaitPhase(TransportState.Phase.OFFLINE).state();
+        assertEquals("connection refused", offline.detail());
+        assertEquals(List.of(TransportState.Phase.CONNECTING, TransportState.Phase.OFFLINE), ada.events().phases());
+    }
+
+    @Test
+    void reconnectNowDialsAtOnceInsteadOfWaitingOutTheDelay() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Peer ada = peers.start(Peers.config(port, "ada").withReconnect(Peers.MANUAL)); // 10 minutes between tries
+        ada.events().awaitPhase(RECONNECTING);
+        server = new FakeIrcServer(port, (conn, line) -> {
+            if (line.startsWith("USER ")) {
+                conn.welcome();
+            }
+        });
+        ada.transport().reconnectNow();
+        ada.events().awaitPhase(TransportState.Phase.CONNECTED);
+        assertEquals(List.of(TransportState.Phase.CONNECTING, RECONNECTING, TransportState.Phase.CONNECTING,
+                TransportState.Phase.CONNECTED), ada.events().phases());
     }
 
     @Test
