@@ -97,6 +97,7 @@ public final class AotTraining {
 
     /** Opens the app as {@link DesktopApp} does; JavaFX stays up (the command's process exits after). */
     private void startFx(DesktopContext context) throws Exception {
+        DesktopApp.quietControlsLog();
         Runnable open = () -> {
             DesktopController app = new DesktopController(context, closed::countDown);
             controller.set(app);

@@ -16,7 +16,22 @@ public final class DesktopApp {
     /** How long the app waits, once its window has closed, for the last save and a hosted relay to close. */
     private static final Duration BACKGROUND_WORK_LIMIT = Duration.ofSeconds(10);
 
+    /**
+     * JavaFX's controls log through java.util.logging at INFO, to the terminal the app was started
+     * from. The one such line this app causes, "index exceeds maxCellCount. Check size calculations
+     * for class ...MessageCell", comes from the message list's VirtualFlow each time a list of
+     * wrapped, variable-height lines is scrolled to its end, and is harmless (the flow stops
+     * filling the space below the last line). Held in a field: a logger nothing references can be
+     * collected and lose its level.
+     */
+    private static final java.util.logging.Logger CONTROLS_LOG = java.util.logging.Logger.getLogger("javafx.scene.control");
+
     private DesktopApp() {
+    }
+
+    /** JavaFX's controls log warnings and errors only; see {@link #CONTROLS_LOG}. */
+    static void quietControlsLog() {
+        CONTROLS_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     /**
@@ -31,6 +46,7 @@ public final class DesktopApp {
      * @throws IllegalStateException when JavaFX cannot start (no display), with the reason
      */
     public static int run(DesktopContext context, Consumer<Runnable> stopRequests) {
+        quietControlsLog();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<DesktopController> controller = new AtomicReference<>();
         Runnable open = () -> {
