@@ -25,7 +25,6 @@ import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
-import javafx.stage.Stage;
 
 /**
  * A scripted session of the desktop app, run once when the installers are built: the JDK records
@@ -97,18 +96,7 @@ public final class AotTraining {
 
     /** Opens the app as {@link DesktopApp} does; JavaFX stays up (the command's process exits after). */
     private void startFx(DesktopContext context) throws Exception {
-        DesktopApp.quietControlsLog();
-        Runnable open = () -> {
-            DesktopController app = new DesktopController(context, closed::countDown);
-            controller.set(app);
-            app.start(new Stage());
-        };
-        try {
-            Platform.startup(open);
-        } catch (IllegalStateException alreadyRunning) {
-            Platform.runLater(open);
-        }
-        Platform.setImplicitExit(false);
+        DesktopApp.open(context, closed::countDown, controller::set);
         await("the main window", () -> controller.get() != null && controller.get().model() != null);
     }
 

@@ -29,6 +29,30 @@ public final class DesktopApp {
     private DesktopApp() {
     }
 
+    /**
+     * Starts JavaFX, or uses it when it runs already, and opens the app on a new stage. Windows
+     * come and go (dialogs, notifications), so from then on JavaFX ends only when told to: the app
+     * ends when its main window does.
+     *
+     * @param onExit runs once the app has ended (see {@link DesktopController})
+     * @param opened is given the app's controller, on the FX thread, before it starts
+     * @throws RuntimeException from JavaFX when it cannot start (no display)
+     */
+    static void open(DesktopContext context, Runnable onExit, Consumer<DesktopController> opened) {
+        quietControlsLog();
+        Runnable open = () -> {
+            DesktopController app = new DesktopController(context, onExit);
+            opened.accept(app);
+            app.start(new Stage());
+        };
+        try {
+            Platform.startup(open);
+        } catch (IllegalStateException alreadyRunning) {
+            Platform.runLater(open);
+        }
+        Platform.setImplicitExit(false);
+    }
+
     /** JavaFX's controls log warnings and errors only; see {@link #CONTROLS_LOG}. */
     static void quietControlsLog() {
         CONTROLS_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -46,23 +70,13 @@ public final class DesktopApp {
      * @throws IllegalStateException when JavaFX cannot start (no display), with the reason
      */
     public static int run(DesktopContext context, Consumer<Runnable> stopRequests) {
-        quietControlsLog();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<DesktopController> controller = new AtomicReference<>();
-        Runnable open = () -> {
-            DesktopController app = new DesktopController(context, closed::countDown);
-            controller.set(app);
-            app.start(new Stage());
-        };
         try {
-            Platform.startup(open);
-        } catch (IllegalStateException alreadyRunning) {
-            Platform.runLater(open);
+            open(context, closed::countDown, controller::set);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open the desktop app: " + e.getMessage(), e);
         }
-        // Windows come and go (dialogs, notifications): the app ends when the main window does.
-        Platform.setImplicitExit(false);
         stopRequests.accept(() -> {
             if (closed.getCount() > 0) {
                 Platform.runLater(() -> {
