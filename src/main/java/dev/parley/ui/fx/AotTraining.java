@@ -136,8 +136,8 @@ public final class AotTraining {
             // The view asks for a page when the bar moves up to the top, so it must be below it first
             // (after the first layout, and after the last page was put in front of the top line).
             await("the list laid out below its top", () -> {
-                ScrollBar bar = verticalBar(channel);
-                return bar.isVisible() && bar.getValue() > bar.getMin() + 1e-3;
+                ScrollBar bar = shownBar(channel); // none until the list's first layout
+                return bar != null && bar.isVisible() && bar.getValue() > bar.getMin() + 1e-3;
             });
             int before = onFx(() -> room(channel).lines().size());
             onFx(() -> {
@@ -218,6 +218,15 @@ public final class AotTraining {
     }
 
     private ScrollBar verticalBar(String name) {
+        ScrollBar bar = shownBar(name);
+        if (bar == null) {
+            throw new IllegalStateException("no scroll bar in " + name + "'s message list");
+        }
+        return bar;
+    }
+
+    /** The vertical scroll bar of the room's message list, or null before the list is laid out. */
+    private ScrollBar shownBar(String name) {
         RoomTab tab = tab(name);
         Node list = tab == null || tab.tab().getContent() == null ? null : tab.tab().getContent().lookup(".messages");
         if (list != null) {
@@ -227,7 +236,7 @@ public final class AotTraining {
                 }
             }
         }
-        throw new IllegalStateException("no scroll bar in " + name + "'s message list");
+        return null;
     }
 
     /** Checks {@code condition} on the FX thread every 20 ms until it holds, or fails after 30 s. */
