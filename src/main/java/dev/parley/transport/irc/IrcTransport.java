@@ -1,14 +1,9 @@
 package dev.parley.transport.irc;
 
-import dev.parley.protocol.IrcMessage;
 import dev.parley.transport.HistoryRequest;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.Transport;
 import dev.parley.transport.TransportListener;
-import dev.parley.transport.TransportState;
-import dev.parley.transport.TransportState.Phase;
-import java.io.IOException;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Transport} over one IRC connection: to a Parley relay or to any IRC server.
@@ -84,27 +77,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class IrcTransport implements Transport {
 
-    private static final Logger log = LoggerFactory.getLogger(IrcTransport.class);
-    private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
-    private static final String NOT_CONFIRMED = "connection lost before the server confirmed it";
-
     private final IrcTransportConfig config;
-    private final ChatMessages chat;
     private final EventThread events;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
-    /** The current session, for {@link #close()} from any thread. */
-    private volatile Session live;
-    private volatile Set<String> capabilities = Set.of();
 
     // Event thread only.
     private final ChannelMemory memory;
+    private final SessionKeeper keeper;
     private TransportListener listener;
-    private Session session;
-    private boolean everRegistered;
-    private boolean stopped;
-    private Phase phase = Phase.OFFLINE;
-    private final Redial redial;
 
     public IrcTransport(IrcTransportConfig config) {
         this(config, Clock.systemUTC());
@@ -113,11 +94,11 @@ public final class IrcTransport implements Transport {
     /** With the clock that times messages the server does not time (no server-time). */
     public IrcTransport(IrcTransportConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.chat = new ChatMessages(Objects.requireNonNull(clock, "clock"),
+        ChatMessages chat = new ChatMessages(Objects.requireNonNull(clock, "clock"),
                 Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
         this.memory = new ChannelMemory(config.nick());
         this.events = new EventThread(config.endpoint());
-        this.redial = new Redial(config, events);
+        this.keeper = new SessionKeeper(config, chat, events, memory);
     }
 
     @Override
@@ -128,10 +109,10 @@ public final class IrcTransport implements Transport {
         }
         events.post(() -> {
             listener = newListener;
-            connect();
+            keeper.start(newListener);
         });
         long shortest = Math.min(config.pingInterval().toMillis(), config.pingTimeout().toMillis());
-        events.every(this::checkLink, Duration.ofMillis(Math.clamp(shortest / 4, 10, 1000)));
+        events.every(keeper::checkLink, Duration.ofMillis(Math.clamp(shortest / 4, 10, 1000)));
     }
 
     @Override
@@ -139,9 +120,7 @@ public final class IrcTransport implements Transport {
         Objects.requireNonNull(channel, "channel");
         onEvents(() -> {
             memory.want(channel, key);
-            if (registered()) {
-                session.join(channel, key);
-            }
+            ifRegistered(session -> session.join(channel, key), () -> { });
         });
     }
 
@@ -151,36 +130,26 @@ public final class IrcTransport implements Transport {
         onEvents(() -> {
             ChannelMemory.Entry entry = memory.get(channel);
             memory.forget(channel);
-            if (registered()) {
-                session.part(channel, reason);
-            } else if (entry != null) {
-                listener.parted(entry.name, memory.nick(), reason); // nothing to tell the server: we are not there
-            }
+            ifRegistered(session -> session.part(channel, reason), () -> {
+                if (entry != null) {
+                    listener.parted(entry.name, memory.nick(), reason); // nothing to tell the server: we are not there
+                }
+            });
         });
     }
 
     @Override
     public void send(OutgoingMessage message) {
         Objects.requireNonNull(message, "message");
-        onEvents(() -> {
-            if (registered()) {
-                session.messages().send(message);
-            } else {
-                listener.sendFailed(message.localId(), "not connected");
-            }
-        });
+        onEvents(() -> ifRegistered(session -> session.messages().send(message),
+                () -> listener.sendFailed(message.localId(), "not connected")));
     }
 
     @Override
     public void changeNick(String nick) {
         Objects.requireNonNull(nick, "nick");
-        onEvents(() -> {
-            if (registered()) {
-                session.changeNick(nick);
-            } else {
-                memory.nick(nick); // asked for at the next registration
-            }
-        });
+        // Not registered: the nick is asked for at the next registration.
+        onEvents(() -> ifRegistered(session -> session.changeNick(nick), () -> memory.nick(nick)));
     }
 
     @Override
@@ -193,9 +162,7 @@ public final class IrcTransport implements Transport {
     public void setAway(String message) {
         onEvents(() -> {
             memory.away(message == null || message.isEmpty() ? null : message); // set again after a reconnect
-            if (registered()) {
-                session.setAway(message);
-            }
+            ifRegistered(session -> session.setAway(message), () -> { });
         });
     }
 
@@ -219,48 +186,20 @@ public final class IrcTransport implements Transport {
     @Override
     public void requestHistory(HistoryRequest request) {
         Objects.requireNonNull(request, "request");
-        onEvents(() -> {
-            if (registered()) {
-                session.messages().requestHistory(request);
-            } else {
-                listener.history(request.target(), List.of(), request.afterId() == null);
-                listener.error(request.target(), "Not connected: no history now");
-            }
-        });
+        onEvents(() -> ifRegistered(session -> session.messages().requestHistory(request), () -> {
+            listener.history(request.target(), List.of(), request.afterId() == null);
+            listener.error(request.target(), "Not connected: no history now");
+        }));
     }
 
     @Override
     public void reconnectNow() {
-        onEvents(() -> {
-            connect();
-        });
+        onEvents(keeper::connect);
     }
 
     @Override
     public void quit(String reason) {
-        onEvents(() -> {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-            redial.cancel();
-            Session s = session;
-            session = null;
-            if (s != null) {
-                failAll(s.messages().drainPending(), "quit before the server confirmed it");
-                if (s.registered()) {
-                    s.quit(reason);
-                    if (events.later(s::close, QUIT_GRACE) == null) {
-                        s.close(); // close() came first: no grace
-                    }
-                } else {
-                    s.close();
-                }
-            }
-            failHeld("quit before the server confirmed it");
-            capabilities = Set.of();
-            setState(Phase.OFFLINE, Duration.ZERO, "quit");
-        });
+        onEvents(() -> keeper.quit(reason));
     }
 
     @Override
@@ -275,175 +214,28 @@ public final class IrcTransport implements Transport {
             return;
         }
         closed = true;
-        Session s = live;
-        if (s != null) {
-            s.connection().close();
-        }
-        events.post(() -> {
-            boolean wasStopped = stopped;
-            stopped = true;
-            redial.cancel();
-            if (session != null) {
-                failAll(session.messages().drainPending(), "closed");
-                session.close();
-                session = null;
-            }
-            failHeld("closed");
-            capabilities = Set.of();
-            if (listener != null && (phase != Phase.OFFLINE || !wasStopped)) {
-                setState(Phase.OFFLINE, Duration.ZERO, "closed");
-            }
-        });
+        keeper.closeSocket();
+        events.post(keeper::close);
         events.shutdown();
     }
 
     /** The IRCv3 capabilities of the current connection; empty when not connected. */
     Set<String> capabilities() {
-        return capabilities;
-    }
-
-    // ---- connecting ----
-
-    /** Dials, unless quit, connected or dialing already. */
-    private void connect() {
-        if (stopped || session != null || redial.dialing()) {
-            return;
-        }
-        setState(Phase.CONNECTING, Duration.ZERO, everRegistered ? "reconnecting" : "");
-        redial.dial(this::connected, this::connectFailed);
-    }
-
-    private void connectFailed(String reason) {
-        log.debug("connecting to {} failed: {}", endpoint(), reason);
-        scheduleReconnect(reason);
-    }
-
-    private void connected(Socket socket) {
-        if (stopped) {
-            Dialer.closeQuietly(socket);
-            return;
-        }
-        Wire wire = new Wire();
-        IrcConnection connection;
-        try {
-            connection = new IrcConnection(socket, wire);
-        } catch (IOException e) {
-            Dialer.closeQuietly(socket);
-            scheduleReconnect(Dialer.reason(e, config));
-            return;
-        }
-        Session s = new Session(config, connection, listener, memory, chat, new Owner(), everRegistered);
-        wire.session = s;
-        session = s;
-        live = s;
-        connection.startReading("parley-irc-reader");
-        s.begin();
-    }
-
-    private void scheduleReconnect(String reason) {
-        if (stopped) {
-            return;
-        }
-        Duration wait = redial.later(this::connect);
-        if (wait == null) {
-            failHeld(NOT_CONFIRMED);
-            setState(Phase.OFFLINE, Duration.ZERO, reason);
-        } else {
-            setState(Phase.RECONNECTING, wait, reason);
-        }
-    }
-
-    /** Every few hundred ms on the event thread: the session's dead-link check ({@link LinkWatch}). */
-    private void checkLink() {
-        Session s = session;
-        if (s == null) {
-            return;
-        }
-        switch (s.watch().check(System.nanoTime(), s.connection().lastReadNanos(), s.registered())) {
-            case LinkWatch.Ping ping -> s.ping();
-            case LinkWatch.Dead dead -> lost(s, dead.reason());
-            case LinkWatch.Fine fine -> { }
-        }
-    }
-
-    private void lost(Session s, String reason) {
-        if (s != session) {
-            s.close();
-            return;
-        }
-        log.info("link to {} lost: {}", endpoint(), reason);
-        List<PendingSends.Pending> unconfirmed = s.messages().drainPending();
-        boolean canCatchUp = s.hasHistory();
-        s.close();
-        session = null;
-        live = null;
-        capabilities = Set.of();
-        for (PendingSends.Pending pending : unconfirmed) {
-            ChannelMemory.Entry channel = memory.get(pending.message.target());
-            if (canCatchUp && channel != null && channel.joined) {
-                memory.held().add(pending); // the catch-up after the reconnect shows whether it was stored
-            } else {
-                listener.sendFailed(pending.localId(), NOT_CONFIRMED);
-            }
-        }
-        scheduleReconnect(reason);
-    }
-
-    private void halt(Session s, String reason) {
-        if (s != session) {
-            s.close();
-            return;
-        }
-        log.info("{} refused us: {}", endpoint(), reason);
-        failAll(s.messages().drainPending(), reason);
-        failHeld(reason);
-        s.close();
-        session = null;
-        live = null;
-        capabilities = Set.of();
-        setState(Phase.OFFLINE, Duration.ZERO, reason);
-    }
-
-    private void registeredNow(Session s) {
-        if (s != session) {
-            return;
-        }
-        redial.succeeded();
-        everRegistered = true;
-        capabilities = s.capabilities();
-        listener.registered(s.me().nick());
-        setState(Phase.CONNECTED, Duration.ZERO, "");
-    }
-
-    // ---- helpers ----
-
-    private boolean registered() {
-        return session != null && session.registered();
+        return keeper.capabilities();
     }
 
     private void whenRegistered(String target, String what, Consumer<Session> action) {
-        onEvents(() -> {
-            if (registered()) {
-                action.accept(session);
-            } else {
-                listener.error(target, "Not connected: cannot " + what);
-            }
-        });
+        onEvents(() -> ifRegistered(action, () -> listener.error(target, "Not connected: cannot " + what)));
     }
 
-    private void failAll(List<PendingSends.Pending> pending, String reason) {
-        pending.forEach(p -> listener.sendFailed(p.localId(), reason));
-    }
-
-    private void failHeld(String reason) {
-        List<PendingSends.Pending> held = List.copyOf(memory.held());
-        memory.held().clear();
-        failAll(held, reason);
-    }
-
-    private void setState(Phase newPhase, Duration retryIn, String detail) {
-        phase = newPhase;
-        listener.stateChanged(new TransportState(newPhase, endpoint(), retryIn, detail));
+    /** On the event thread: {@code action} with the registered session, else {@code otherwise}. */
+    private void ifRegistered(Consumer<Session> action, Runnable otherwise) {
+        Session session = keeper.registered();
+        if (session != null) {
+            action.accept(session);
+        } else {
+            otherwise.run();
+        }
     }
 
     /** A request from the caller: needs {@link #start} first. */
@@ -452,44 +244,5 @@ public final class IrcTransport implements Transport {
             throw new IllegalStateException("start the transport first");
         }
         events.post(task);
-    }
-
-    /** The reader's way into the event thread, for one connection. */
-    private final class Wire implements IrcConnection.Handler {
-        private Session session;
-
-        @Override
-        public void received(IrcMessage message) {
-            Session mine = session;
-            events.post(() -> {
-                if (IrcTransport.this.session == mine) {
-                    mine.handle(message);
-                }
-            });
-        }
-
-        @Override
-        public void closed(String reason) {
-            Session mine = session;
-            events.post(() -> lost(mine, reason));
-        }
-    }
-
-    /** What a session may ask of the transport. */
-    private final class Owner implements Session.Owner {
-        @Override
-        public void registered(Session s) {
-            registeredNow(s);
-        }
-
-        @Override
-        public void halt(Session s, String reason) {
-            IrcTransport.this.halt(s, reason);
-        }
-
-        @Override
-        public void lost(Session s, String reason) {
-            IrcTransport.this.lost(s, reason);
-        }
     }
 }
