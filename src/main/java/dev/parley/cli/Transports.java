@@ -5,6 +5,7 @@ import dev.parley.client.TransportFactory;
 import dev.parley.config.MeshSettings;
 import dev.parley.discovery.BeaconSettings;
 import dev.parley.storage.MessageStore;
+import dev.parley.storage.StoreException;
 import dev.parley.storage.sqlite.SqliteMessageStore;
 import dev.parley.transport.irc.IrcTransport;
 import dev.parley.transport.irc.IrcTransportConfig;
@@ -43,7 +44,15 @@ final class Transports implements AutoCloseable {
     private MeshTransport meshTransport(String nick) {
         // Nicks may hold [ ] \ | and the like: keep file names to letters, digits, - and _.
         Path folder = dataDir.resolve("mesh").resolve(nick.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_"));
-        MessageStore store = SqliteMessageStore.open(folder);
+        MessageStore store;
+        try {
+            store = SqliteMessageStore.open(folder);
+        } catch (StoreException e) {
+            // Most often a second peer with this nick, run by the same user: it cannot share the history.
+            throw new IllegalStateException("cannot open the mesh history of " + nick + " (" + folder + "): "
+                    + e.getMessage() + "; is Parley already in the mesh as " + nick
+                    + " on this computer? Choose another nick (--nick).", e);
+        }
         stores.add(store);
         MeshConfig config = MeshConfig.defaults(nick, store)
                 .withPeerId(PeerIdFile.loadOrCreate(folder))

@@ -10,6 +10,7 @@ import dev.parley.transport.Transport;
 import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -180,7 +181,15 @@ public final class ChatService implements AutoCloseable {
         }
         int mine = ++generation;
         session.setEndpoint(target);
-        transport = transports.create(target, session.nick());
+        try {
+            transport = transports.create(target, session.nick());
+        } catch (RuntimeException e) {
+            // Nothing to start (for example a mesh history folder in use): offline, and why.
+            transport = null;
+            events.stateChanged(new TransportState(TransportState.Phase.OFFLINE, target.toString(), Duration.ZERO,
+                    e.getMessage() == null ? e.toString() : e.getMessage()));
+            return;
+        }
         transport.start(new Relayed(mine));
     }
 

@@ -57,7 +57,13 @@ final class CommandRunner implements ClientActions {
             case UserCommand.Msg msg -> message(msg.target(), msg.text(), true);
             case UserCommand.Me me -> me(me.action());
             case UserCommand.Join join -> withTransport(t -> {
-                pendingSelect.add(CaseMapping.fold(join.channel()));
+                Room open = session.rooms().get(join.channel());
+                if (open != null && open.isChannel() && session.connected()) {
+                    // In it already (leaving closes a room): a server answers such a JOIN with nothing.
+                    session.show(open.name());
+                } else {
+                    pendingSelect.add(CaseMapping.fold(join.channel()));
+                }
                 t.join(join.channel(), join.key());
             });
             case UserCommand.Create create -> withTransport(t -> {
@@ -80,7 +86,7 @@ final class CommandRunner implements ClientActions {
             }
             case UserCommand.Query query -> {
                 session.openRoom(query.nick(), false);
-                session.select(query.nick());
+                session.show(query.nick());
             }
             case UserCommand.Nick nick -> withTransport(t -> t.changeNick(nick.nick()));
             case UserCommand.Topic topic -> topic(topic.channel(), topic.text());
@@ -196,12 +202,15 @@ final class CommandRunner implements ClientActions {
                 room = session.rooms().get("#" + target);
             }
         }
-        if (room == null) {
-            String name = Lines.isChannel(target) ? target : "#" + target;
-            error(texts.get("command.noSuchChannel", name));
+        if (room == null && Lines.isChannel(target)) {
+            error(texts.get("command.noSuchChannel", target));
             return;
         }
-        session.select(room.name());
+        if (room == null) { // a nick with no conversation open, or a channel named without its '#'
+            error(texts.get("command.noSuchConversation", target));
+            return;
+        }
+        session.show(room.name());
     }
 
     private void history(int count) {
@@ -231,9 +240,15 @@ final class CommandRunner implements ClientActions {
 
     @Override
     public void joinedChannel(String channel) {
+        boolean wasOpen = session.rooms().get(channel) != null;
         Room room = session.openRoom(channel, true);
         if (pendingSelect.remove(CaseMapping.fold(channel))) {
-            session.select(room.name());
+            // A room opened just now may have been selected on opening: say it once.
+            if (wasOpen) {
+                session.show(room.name());
+            } else {
+                session.select(room.name());
+            }
         }
         Transport transport = control.transport();
         if (transport != null && room.lineCount() == 0) {

@@ -39,6 +39,11 @@ public record ConnectionStatus(TransportState.Phase phase, String endpoint, Stri
         return phase == TransportState.Phase.CONNECTING;
     }
 
+    /** Offline with a reason (refused, given up, nothing to connect with, quit): no retry comes by itself. */
+    public boolean stopped() {
+        return phase == TransportState.Phase.OFFLINE && !detail.isEmpty();
+    }
+
     /** Lost the link and waiting {@link #retryIn} to try again. */
     public boolean reconnecting() {
         return phase == TransportState.Phase.RECONNECTING;

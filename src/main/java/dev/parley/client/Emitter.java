@@ -3,6 +3,7 @@ package dev.parley.client;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Hands events to every listener on the executor it registered with, in order. */
 final class Emitter {
@@ -22,7 +23,12 @@ final class Emitter {
 
     void emit(ChatEvent event) {
         for (Registration r : registrations) {
-            r.executor().execute(() -> r.listener().onEvent(event));
+            try {
+                r.executor().execute(() -> r.listener().onEvent(event));
+            } catch (RejectedExecutionException e) {
+                // That face has shut its executor down (a script that ended): it wants no more events.
+                registrations.remove(r);
+            }
         }
     }
 }

@@ -166,6 +166,19 @@ final class Session {
         }
     }
 
+    /**
+     * Selects a room the user named (/join, /query, /switch): says so even when it is the current
+     * one already, so the user sees the command land and a script waiting for it goes on.
+     */
+    void show(String name) {
+        Room room = rooms.get(name);
+        if (room != null && isCurrent(room)) {
+            emitter.emit(new ChatEvent.RoomSelected(room.name()));
+        } else {
+            select(name);
+        }
+    }
+
     boolean isCurrent(Room room) {
         return current != null && CaseMapping.fold(current).equals(CaseMapping.fold(room.name()));
     }

@@ -154,6 +154,48 @@ class ChatServiceTest {
     }
 
     @Test
+    void namingTheCurrentRoomAgainSaysSoAtOnce() {
+        joinLab();
+        assertEquals(List.of(new ChatEvent.RoomSelected("#lab")), eventsOf(ChatEvent.RoomSelected.class),
+                "a first /join says once that it landed");
+        int selected = eventsOf(ChatEvent.RoomSelected.class).size();
+        service.input("/join #LAB"); // in it already: a server answers nothing to this JOIN
+        assertEquals(selected + 1, eventsOf(ChatEvent.RoomSelected.class).size(), "no word that the join landed");
+        assertEquals("#lab", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+        assertEquals("join #LAB", net.calls.getLast(), "the JOIN still goes out, should the server have dropped us");
+        net.listener.joined("#lab", "ada");
+        assertEquals(selected + 1, eventsOf(ChatEvent.RoomSelected.class).size(), "selected twice for one /join");
+
+        service.input("/msg bob hi");
+        service.input("/query bob");
+        service.input("/switch bob");
+        List<ChatEvent.RoomSelected> last = eventsOf(ChatEvent.RoomSelected.class);
+        assertEquals(List.of("bob", "bob", "bob"), last.subList(last.size() - 3, last.size()).stream()
+                .map(ChatEvent.RoomSelected::room).toList());
+    }
+
+    @Test
+    void aFaceThatShutItsExecutorIsDroppedAndTheOthersGoOn() {
+        java.util.concurrent.ExecutorService ended = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ended.shutdown(); // a script console that has finished
+        service.addListener(event -> { }, ended);
+        int before = events.size();
+        joinLab(); // threw RejectedExecutionException into the service thread before
+        assertTrue(events.size() > before, "the other listener saw nothing more");
+        assertEquals("#lab", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+    }
+
+    @Test
+    void switchingToANickWithNothingOpenSaysHowToStart() {
+        joinLab();
+        service.input("/switch carol");
+        assertEquals("Nothing open is named carol: '/query carol' talks to carol, '/join #carol' joins that channel.",
+                lineTexts("#lab").getLast());
+        service.input("/switch lab"); // a channel named without its '#'
+        assertEquals("#lab", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+    }
+
+    @Test
     void createChecksThatTheChannelIsNew() {
         service.input("/create #taken");
         assertEquals("names #taken", net.calls.getLast());

@@ -50,7 +50,9 @@ public final class ScriptConsole {
         start.run();
         try {
             if (!await(connected)) {
-                out.println("!! Not connected after " + options.waitLimit().toSeconds() + " s; giving up.");
+                out.println(connected.isCompletedExceptionally()
+                        ? "!! Not connected: " + connected.exceptionNow().getMessage()
+                        : "!! Not connected after " + options.waitLimit().toSeconds() + " s; giving up.");
                 return 1;
             }
             String line;
@@ -93,6 +95,9 @@ public final class ScriptConsole {
     private void onEvent(ChatEvent event) {
         switch (event) {
             case ChatEvent.StatusChanged status when status.status().connected() -> connected.complete(null);
+            // Offline with a reason before ever connecting: refused, or nothing to connect with. No retry comes.
+            case ChatEvent.StatusChanged status when status.status().stopped() ->
+                    connected.completeExceptionally(new IllegalStateException(status.status().detail()));
             case ChatEvent.RoomSelected selected -> {
                 current = selected.room();
                 roomChange.complete(null);
