@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.config.ConfigException;
+import dev.parley.config.Settings;
 import dev.parley.config.SettingsToml;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -31,10 +32,11 @@ final class ConfigCommand implements Callable<Integer> {
             out.println(parent.configFile());
             return Main.EXIT_OK;
         }
+        Settings settings = parent.settings(); // first: a file named with --config must exist
         String state = Files.exists(parent.configFile()) ? "" : " (not there yet: defaults in use)";
         out.println("# config file: " + parent.configFile() + state);
         out.println("# data folder: " + parent.dirs().dataDir());
-        out.print(SettingsToml.render(parent.settings(), true));
+        out.print(SettingsToml.render(settings, true));
         out.flush();
         return Main.EXIT_OK;
     }

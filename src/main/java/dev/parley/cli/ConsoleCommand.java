@@ -6,6 +6,7 @@ import dev.parley.client.i18n.ClientTexts;
 import dev.parley.config.ConfigException;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
+import dev.parley.transport.mesh.PeerAddress;
 import dev.parley.ui.console.ConsoleOptions;
 import dev.parley.ui.console.InteractiveConsole;
 import dev.parley.ui.console.ScriptConsole;
@@ -84,6 +85,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 List<String> peers = new ArrayList<>(meshSettings.peers());
                 peers.addAll(address); // with --mesh the addresses are peers to reach directly
                 meshSettings = new MeshSettings(meshSettings.broadcast(), meshSettings.beaconPort(), meshSettings.iface(), peers);
+                peers.forEach(PeerAddress::parse); // a bad address is bad usage, said now rather than by the mesh later
             } else {
                 endpoint = relayEndpoint(settings);
                 if (address.size() == 3 && nick == null) {
@@ -129,7 +131,7 @@ final class ConsoleCommand implements Callable<Integer> {
         if (broadcast != null) {
             m = m.withBroadcast(broadcast);
         }
-        if (beaconPort != null) {
+        if (OptionRange.check(spec, "--beacon-port", beaconPort, 1, 65535) != null) {
             m = m.withBeaconPort(beaconPort);
         }
         if (iface != null) {

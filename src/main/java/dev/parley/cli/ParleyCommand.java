@@ -9,7 +9,6 @@ import dev.parley.config.SettingsLoader;
 import dev.parley.discovery.BeaconSettings;
 import dev.parley.ui.fx.DesktopContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -80,8 +79,9 @@ final class ParleyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(NO_DISPLAY);
             return Main.EXIT_FAILURE;
         }
-        // Decided before the app runs: its first save creates the file.
-        boolean firstStart = !Files.exists(configFile());
+        // Decided before the app runs: its first save writes [client]. A file without it (only a
+        // nick, say) has no choice in it yet: the app asks, rather than trying localhost.
+        boolean firstStart = !SettingsLoader.choosesConnection(configFile());
         MeshSettings mesh = loaded.mesh();
         // A hosted relay announces on the port the app's relay list listens to ([mesh] beacon_port),
         // so two desktop apps with the same settings find each other's relays.

@@ -72,7 +72,9 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         ServerSettings settings = effectiveSettings();
-        BeaconSettings beacons = beaconPort != null ? BeaconSettings.defaults().withPort(beaconPort) : BeaconSettings.defaults();
+        // The beacon port is [mesh]'s, where the desktop app lists the relays it hears.
+        int udpPort = beaconPort != null ? beaconPort : parent.settings().mesh().beaconPort();
+        BeaconSettings beacons = BeaconSettings.defaults().withPort(udpPort);
         RunningRelay relay;
         try {
             relay = RunningRelay.start(settings, settings.name(), beacons);
@@ -98,6 +100,10 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     ServerSettings effectiveSettings() throws ConfigException {
+        OptionRange.check(spec, "--port", port, 0, 65535);
+        OptionRange.check(spec, "--beacon-port", beaconPort, 1, 65535);
+        OptionRange.check(spec, "--max-clients", maxClients, 1, 1_000_000);
+        OptionRange.check(spec, "--max-clients-per-ip", maxClientsPerAddress, 1, 1_000_000);
         ServerSettings s = parent.settings().server();
         s = s.withListen(bind != null ? bind : s.bind(), port != null ? port : s.port());
         if (data != null) {

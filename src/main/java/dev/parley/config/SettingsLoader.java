@@ -27,6 +27,19 @@ public final class SettingsLoader {
         return Files.exists(file) ? load(file) : Settings.defaults(dirs);
     }
 
+    /**
+     * Whether {@code file} says how to connect (a {@code [client]} table): the desktop app writes
+     * one once the user has chosen, so without it the app asks first. False for a missing or
+     * unreadable file.
+     */
+    public static boolean choosesConnection(Path file) {
+        try {
+            return Toml.parse(Files.readString(file)).isTable("client");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A file the user named: it must exist. */
     public Settings load(Path file) throws ConfigException {
         String text;

@@ -79,14 +79,23 @@ class MainTest {
         display = new DisplayCheck(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null);
         desktopExit = 7;
         Path file = tmp.resolve("p.toml");
-        Files.writeString(file, "nick = \"ada\"\n[ui]\ntheme = \"dark\"\n");
+        Files.writeString(file, "nick = \"ada\"\n[client]\nmode = \"mesh\"\n[ui]\ntheme = \"dark\"\n");
         assertEquals(7, run("--config", file.toString()));
         assertEquals(1, desktopStarts.size());
         DesktopContext context = desktopStarts.getFirst();
         assertEquals("ada", context.settings().nick());
         assertEquals("dark", context.settings().ui().theme());
-        assertFalse(context.firstStart(), "a config file exists");
+        assertFalse(context.firstStart(), "the file says how to connect");
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void aConfigFileThatSaysNothingOfConnectingStillMeansTheFirstStart() throws Exception {
+        display = new DisplayCheck(Map.of("DISPLAY", ":0"), "Linux", null);
+        Path file = tmp.resolve("p.toml");
+        Files.writeString(file, "nick = \"ada\"\n[server]\nport = 6668\n");
+        assertEquals(0, run("--config", file.toString()));
+        assertTrue(desktopStarts.getFirst().firstStart(), "no [client]: the app should ask how to connect");
     }
 
     @Test
@@ -150,6 +159,24 @@ class MainTest {
     void missingConfigNamedOnTheCommandLineIsExitTwo() {
         assertEquals(2, run("--config", tmp.resolve("missing.toml").toString(), "config"));
         assertTrue(err.toString().contains("missing.toml: no such file"), err.toString());
+        assertEquals("", out.toString(), "it also said the file was not there yet, with defaults in use");
+    }
+
+    @Test
+    void aNumberOutOfRangeOnTheCommandLineIsBadUsageAsInTheFile() {
+        assertEquals(2, run("server", "--port", "70000"));
+        assertTrue(err.toString().contains("--port: must be from 0 to 65535, got 70000"), err.toString());
+        assertEquals(2, run("server", "--max-clients", "-5"));
+        assertTrue(err.toString().contains("--max-clients: must be from 1 to 1000000, got -5"), err.toString());
+        assertEquals(2, run("console", "--mesh", "--beacon-port", "0"));
+        assertTrue(err.toString().contains("--beacon-port: must be from 1 to 65535, got 0"), err.toString());
+    }
+
+    @Test
+    void aMeshPeerThatIsNotHostAndPortIsBadUsageWithoutATrace() {
+        assertEquals(2, run("console", "--mesh", "127.0.0.1"));
+        assertTrue(err.toString().contains("'127.0.0.1' is not host:port"), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
     }
 
     @Test

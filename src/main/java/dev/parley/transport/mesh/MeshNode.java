@@ -107,7 +107,14 @@ final class MeshNode implements Inbound.Handler {
         loop.register(sockets.sub(), () -> inbound.readSub(sockets.sub()));
         loop.register(sockets.router(), () -> inbound.readRouter(sockets.router()));
         running = true;
-        config.peers().forEach(peer -> links.manual(PeerAddress.parse(peer)));
+        for (String peer : config.peers()) {
+            try {
+                links.manual(PeerAddress.parse(peer));
+            } catch (IllegalArgumentException e) { // from parley.toml: the rest of the mesh still works
+                log.warn("mesh peer {} skipped: {}", peer, e.getMessage());
+                events.emit(l -> l.error(null, "Peer " + peer + " skipped: " + e.getMessage()));
+            }
+        }
         startDiscovery();
         loop.every(config.timings().heartbeat(), this::heartbeatTick);
         loop.every(FAST_TICK, () -> {

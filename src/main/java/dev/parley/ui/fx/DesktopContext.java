@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * @param transports makes the transport for the endpoint the user picks
  * @param hosting    starts the embedded relay for "Host a relay here"
  * @param finder     lists the relays on the LAN
- * @param firstStart no choice remembered yet (no parley.toml): show the connect dialog instead
+ * @param firstStart no choice remembered yet (no [client] in parley.toml): show the connect dialog instead
  *                   of connecting the way the user did last time
  */
 public record DesktopContext(Settings settings, Consumer<Settings> saver, TransportFactory transports,
