@@ -238,6 +238,19 @@ class MainWindowTest {
     }
 
     @Test
+    void ctrlPlusMinusAndZeroSetTheTextSize(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        robot.clickOn(input("#a"));
+        int normal = fx(() -> window.ui().fontSize());
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        assertEquals(normal + 1, (int) fx(() -> window.ui().fontSize()));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        assertEquals(UiSettings.DEFAULT_FONT_SIZE, (int) fx(() -> window.ui().fontSize()), "Ctrl+0 is the default size");
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        assertEquals(UiSettings.DEFAULT_FONT_SIZE - 1, (int) fx(() -> window.ui().fontSize()));
+    }
+
+    @Test
     void closingATabPartsTheChannel(FxRobot robot) throws Exception {
         connectedIn("#a");
         robot.clickOn(input("#a"));
