@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The dependency rules of {@code shared/ARCHITECTURE.md}, for a root package. Parameterised by
+ * The dependency rules of {@code docs/ARCHITECTURE.md}, for a root package. Parameterised by
  * the root so a test can point the same rules at a fixture of deliberate violations and see
  * them fail.
  */

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The production code keeps the rules of shared/ARCHITECTURE.md. */
+/** The production code keeps the rules of docs/ARCHITECTURE.md. */
 class ArchitectureTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()

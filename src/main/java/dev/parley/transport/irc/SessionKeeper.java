@@ -183,7 +183,7 @@ final class SessionKeeper {
         if (!endCurrent(s)) {
             return;
         }
-        log.info("link to {} lost: {}", config.endpoint(), reason);
+        log.debug("link to {} lost: {}", config.endpoint(), reason); // the user reads it in the state change
         List<PendingSends.Pending> unconfirmed = s.messages().drainPending();
         boolean canCatchUp = s.hasHistory();
         s.close();
@@ -202,7 +202,7 @@ final class SessionKeeper {
         if (!endCurrent(s)) {
             return;
         }
-        log.info("{} refused us: {}", config.endpoint(), reason);
+        log.debug("{} refused us: {}", config.endpoint(), reason);
         failAll(s.messages().drainPending(), reason);
         failHeld(reason);
         s.close();
