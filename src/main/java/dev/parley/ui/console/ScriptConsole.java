@@ -6,6 +6,7 @@ import dev.parley.client.LineKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +19,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * The console without a terminal: stdin is a pipe or a file. Each input line is typed in turn,
  * each event is printed plainly, and the script is paced the way a person would be: it waits
- * to be connected before the first line, and for a /join to land before the next line, so
+ * to be connected before the first line, and for a /join to land (with the channel's recent
+ * lines) before the next line, so
  * {@code printf '/join #a\nhello\n' | parley console ...} says hello in #a. At the end of input
  * it waits until its messages are confirmed sent, then quits: exit 0, or 1 with the reason.
  */
 public final class ScriptConsole {
+
+    /** How long a channel just joined may take to show its recent lines before the script goes on. */
+    private static final Duration HISTORY_WAIT = Duration.ofSeconds(5);
 
     private final ChatService service;
     private final BufferedReader in;
@@ -34,6 +39,9 @@ public final class ScriptConsole {
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile CompletableFuture<Void> roomChange = new CompletableFuture<>();
+    /** A channel the current line opened, and its first page of history (which joining asks for). */
+    private volatile String openedChannel;
+    private volatile CompletableFuture<Void> openedHistory = new CompletableFuture<>();
     private volatile String current = ChatEvent.SERVER_ROOM;
 
     public ScriptConsole(ChatService service, BufferedReader in, PrintStream out, ConsoleOptions options) {
@@ -62,6 +70,8 @@ public final class ScriptConsole {
                 }
                 String command = commandWord(line);
                 roomChange = new CompletableFuture<>();
+                openedChannel = null;
+                openedHistory = new CompletableFuture<>();
                 service.input(line);
                 if (command.equals("quit") || command.equals("exit")) {
                     await(closed);
@@ -69,6 +79,11 @@ public final class ScriptConsole {
                 }
                 if (changesRoom(command)) {
                     await(roomChange); // a failed join prints its error and the script goes on
+                    if (openedChannel != null) {
+                        // Its recent lines first, so that a /history next shows them (a server without
+                        // history answers at once with none).
+                        await(openedHistory, HISTORY_WAIT);
+                    }
                 }
             }
             if (!await(service.whenIdle())) {
@@ -98,6 +113,8 @@ public final class ScriptConsole {
             // Offline with a reason before ever connecting: refused, or nothing to connect with. No retry comes.
             case ChatEvent.StatusChanged status when status.status().stopped() ->
                     connected.completeExceptionally(new IllegalStateException(status.status().detail()));
+            case ChatEvent.RoomOpened opened when opened.channel() -> openedChannel = opened.room();
+            case ChatEvent.HistoryLoaded loaded when loaded.room().equals(openedChannel) -> openedHistory.complete(null);
             case ChatEvent.RoomSelected selected -> {
                 current = selected.room();
                 roomChange.complete(null);
@@ -113,7 +130,7 @@ public final class ScriptConsole {
         return await(future, options.waitLimit());
     }
 
-    private boolean await(CompletableFuture<?> future, java.time.Duration limit) {
+    private boolean await(CompletableFuture<?> future, Duration limit) {
         try {
             future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;

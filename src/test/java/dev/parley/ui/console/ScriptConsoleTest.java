@@ -1,0 +1,117 @@
+package dev.parley.ui.console;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.client.ChatEvent;
+import dev.parley.client.ChatService;
+import dev.parley.client.Endpoint;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.storage.sqlite.SqliteMessageStore;
+import dev.parley.transport.irc.IrcTransport;
+import dev.parley.transport.irc.IrcTransportConfig;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console fed by a pipe, against an in-process relay on 127.0.0.1: a script is paced by what
+ * its lines do (joins landing, a joined channel's recent lines), never by its wait limit.
+ */
+class ScriptConsoleTest {
+
+    /** Far longer than any test may take: a script that waits it out fails by the test's timeout. */
+    private static final Duration WAIT_LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+
+    private SqliteMessageStore store;
+    private RelayServer relay;
+    private ChatService bob;
+
+    @BeforeEach
+    void relayWithAStoredLine() throws IOException {
+        store = SqliteMessageStore.open(data);
+        relay = RelayServer.start(new RelayConfig(new InetSocketAddress("127.0.0.1", 0), "parley", "Parley", null,
+                List.of(), RelayConfig.loopback().limits(), RelayConfig.loopback().flood()), store);
+        bob = service("bob");
+        List<ChatEvent> seen = new CopyOnWriteArrayList<>();
+        bob.addListener(seen::add, Runnable::run);
+        bob.input("/join #r");
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen.contains(new ChatEvent.RoomSelected("#r")));
+        bob.input("stored before ada came");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored("stored before ada came"));
+    }
+
+    private boolean stored(String text) {
+        return store.latest("#r", 10).stream().anyMatch(m -> m.text().equals(text));
+    }
+
+    @AfterEach
+    void stop() {
+        bob.close();
+        relay.close();
+        store.close();
+    }
+
+    private ChatService service(String nick) {
+        ChatService service = new ChatService((endpoint, n) -> {
+            Endpoint.Relay r = (Endpoint.Relay) endpoint;
+            return new IrcTransport(IrcTransportConfig.of(r.host(), r.port(), n));
+        }, nick);
+        service.connect(new Endpoint.Relay("127.0.0.1", relay.address().getPort()));
+        return service;
+    }
+
+    /** Runs {@code script} as ada; returns what the console printed. */
+    private String run(String script) throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ChatService ada = new ChatService((endpoint, n) -> {
+            Endpoint.Relay r = (Endpoint.Relay) endpoint;
+            return new IrcTransport(IrcTransportConfig.of(r.host(), r.port(), n));
+        }, "ada");
+        try {
+            int exit = new ScriptConsole(ada, new BufferedReader(new StringReader(script)),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8), new ConsoleOptions(false, null, WAIT_LIMIT, Duration.ZERO))
+                    .run(() -> ada.connect(new Endpoint.Relay("127.0.0.1", relay.address().getPort())));
+            assertEquals(0, exit, printed.toString(StandardCharsets.UTF_8));
+        } finally {
+            ada.close();
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void historyRightAfterAJoinShowsTheChannelsStoredLines() throws IOException {
+        String printed = run("/join #r\n/history 5\n");
+        int last = printed.indexOf("-- Last ");
+        assertTrue(last >= 0, printed);
+        assertTrue(printed.startsWith("-- Last 1 lines of #r:\n[bob] stored before ada came", last), printed);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void namingTheCurrentChannelAgainDoesNotWaitForAnAnswerThatNeverComes() throws IOException {
+        String printed = run("/join #r\n/join #r\n/switch #r\nsaid after three\n");
+        assertEquals(3, printed.lines().filter(l -> l.equals("-- Now talking in #r")).count(), printed);
+        assertTrue(stored("said after three"), "the script ended before its line was stored");
+    }
+}
