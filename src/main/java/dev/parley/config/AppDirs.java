@@ -30,6 +30,8 @@ public record AppDirs(Path configDir, Path dataDir) {
             Path local = pathFrom(env, "LOCALAPPDATA", home.resolve("AppData").resolve("Local"));
             return new AppDirs(roaming.resolve("Parley"), local.resolve("Parley"));
         }
+        // On Unix the shell's $HOME decides, as XDG says (Java's user.home comes from the password file).
+        home = pathFrom(env, "HOME", home);
         if (os.startsWith("mac") || os.startsWith("darwin")) {
             Path support = home.resolve("Library").resolve("Application Support").resolve("Parley");
             return new AppDirs(support, support);
