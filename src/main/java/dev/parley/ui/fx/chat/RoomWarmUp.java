@@ -86,7 +86,10 @@ final class RoomWarmUp extends AnimationTimer {
         tabs.setManaged(false);
         tabs.setMouseTransparent(true);
         tabs.setFocusTraversable(false);
-        tabs.setClip(new Rectangle(0, 0)); // laid out and styled like the window's tabs, never drawn
+        // Laid out and styled like the window's tabs, never drawn: a clip of nothing alone did not
+        // hide them (the made-up room showed over the window for seconds at start), no opacity does.
+        tabs.setOpacity(0);
+        tabs.setClip(new Rectangle(0, 0));
     }
 
     /** A new made-up channel's view, made as a room's is when it opens (FXML), not yet in the tabs. */

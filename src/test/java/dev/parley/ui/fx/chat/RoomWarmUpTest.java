@@ -16,13 +16,16 @@ import dev.parley.ui.fx.Theme;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,14 @@ class RoomWarmUpTest {
             return messages != null && !messages.getItems().isEmpty();
         }));
         assertSame(window.getScene(), fx(() -> warmUp.view().getScene()), "the view is styled in the window's own scene");
+        WritableImage shot = fx(() -> window.getScene().snapshot(null));
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < (int) shot.getHeight(); y++) {
+            for (int x = 0; x < (int) shot.getWidth(); x++) {
+                colours.add(shot.getPixelReader().getArgb(x, y));
+            }
+        }
+        assertEquals(1, colours.size(), "the made-up room is drawn over the (empty) window");
         List<String> traversable = fx(() -> warmUp.view().lookupAll("*").stream()
                 .filter(Node::isFocusTraversable).map(Node::toString).toList());
         assertEquals(List.of(), traversable, "the window's Tab key can reach these nodes of the warm-up");
