@@ -182,6 +182,20 @@ class DesktopFlowTest {
     }
 
     @Test
+    void cancellingTheFirstDialogLeavesAWayOn(FxRobot robot) throws Exception {
+        openApp();
+        robot.clickOn("#cancel");
+        await().atMost(WAIT).until(() -> fx(() -> Window.getWindows().size()) == 1);
+        assertEquals(null, fx(() -> app.model()), "no session was started");
+        robot.clickOn("#startConnect"); // the empty window offers the dialog again
+        await().atMost(WAIT).until(() -> fx(() -> Window.getWindows().size()) == 2);
+        robot.clickOn("#meshChoice");
+        robot.clickOn("#connect");
+        await().atMost(WAIT).until(() -> fx(() -> app.model() != null && app.model().statusProperty().get().connected()));
+        assertEquals(0, exits.get());
+    }
+
+    @Test
     void theMeshChoiceShowsWhatPeersWithoutAWindowSay(FxRobot robot) throws Exception {
         openApp();
         robot.clickOn("#meshChoice");

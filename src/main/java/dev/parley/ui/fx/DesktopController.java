@@ -24,10 +24,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.image.Image;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +75,7 @@ public final class DesktopController {
     public void start(Stage primary) {
         stage = primary;
         Theme.applyTheme(settings.ui());
-        StackPane empty = new StackPane();
-        stage.setScene(new Scene(empty, 960, 640));
+        stage.setScene(new Scene(notConnectedYet(), 960, 640));
         Theme.style(stage.getScene(), settings.ui());
         stage.titleProperty().unbind();
         stage.setTitle(texts.get("app.title"));
@@ -96,6 +100,23 @@ public final class DesktopController {
         } else {
             connect(last);
         }
+    }
+
+    /**
+     * The window before the first session: behind the connect dialog, and what stays when the user
+     * cancels it, with the way on (choose how to talk) and out.
+     */
+    private StackPane notConnectedYet() {
+        Button connect = new Button(texts.get("menu.connect"));
+        connect.setId("startConnect");
+        connect.setDefaultButton(true);
+        connect.setOnAction(e -> connectDialog());
+        Button quit = new Button(texts.get("menu.quit"));
+        quit.setOnAction(e -> shutdown());
+        VBox box = new VBox(12, new Label(texts.get("start.notConnected")), new HBox(8, connect, quit));
+        box.setAlignment(Pos.CENTER);
+        ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
+        return new StackPane(box);
     }
 
     /** The session's view model and window, for tests. */

@@ -13,6 +13,7 @@ import dev.parley.ui.fx.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -53,10 +54,20 @@ public final class MainViewModel implements ChatListener {
     private Consumer<List<ChannelSummary>> channelListHandler = list -> { };
     private Runnable closedHandler = () -> { };
     private boolean selectingFromService;
+    private final LongSupplier nanoClock;
+    /** When the status last changed ({@link #nanoClock}): a reconnect's wait counts down from it. */
+    private long statusSince;
 
     public MainViewModel(ChatService service, Texts texts) {
+        this(service, texts, System::nanoTime);
+    }
+
+    /** With the clock the reconnect countdown reads (tests move it by hand). */
+    MainViewModel(ChatService service, Texts texts, LongSupplier nanoClock) {
         this.service = service;
         this.texts = texts;
+        this.nanoClock = nanoClock;
+        this.statusSince = nanoClock.getAsLong();
         rooms.add(new RoomViewModel(ChatEvent.SERVER_ROOM, false));
         selected.set(rooms.getFirst());
         selected.addListener((obs, was, now) -> {
@@ -73,6 +84,7 @@ public final class MainViewModel implements ChatListener {
         });
         unseenNotices.addListener((obs, was, now) -> updateTitle());
         status.addListener((obs, was, now) -> {
+            statusSince = nanoClock.getAsLong();
             statusText.set(describe(now));
             retryAvailable.set(now.reconnecting());
         });
@@ -96,6 +108,11 @@ public final class MainViewModel implements ChatListener {
 
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText;
+    }
+
+    /** Says the status again, for a reconnect's wait that counts down (the window calls it each second). */
+    public void refreshStatus() {
+        statusText.set(describe(status.get()));
     }
 
     public BooleanProperty retryAvailableProperty() {
@@ -276,7 +293,8 @@ public final class MainViewModel implements ChatListener {
         } else if (s.connecting()) {
             base = texts.get("status.connecting", where);
         } else if (s.reconnecting()) {
-            base = texts.get("status.reconnecting", where, Math.max(1, s.retryIn().toSeconds()));
+            long leftMillis = s.retryIn().toMillis() - (nanoClock.getAsLong() - statusSince) / 1_000_000;
+            base = texts.get("status.reconnecting", where, Math.max(1, (leftMillis + 999) / 1000));
         } else {
             base = texts.get("status.offline");
         }

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -24,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The main window's view ({@code fxml/MainWindow.fxml}): menus, one tab per room, and the status
@@ -138,6 +142,16 @@ public final class MainWindow {
         selectTab(model.selectedProperty().get());
         status.textProperty().bind(model.statusTextProperty());
         retry.visibleProperty().bind(model.retryAvailableProperty());
+        // While a reconnect waits, its "in N s" counts down.
+        Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refreshStatus()));
+        countdown.setCycleCount(Animation.INDEFINITE);
+        model.retryAvailableProperty().subscribe(waiting -> {
+            if (waiting) {
+                countdown.playFromStart();
+            } else {
+                countdown.stop();
+            }
+        });
         retry.managedProperty().bind(retry.visibleProperty());
         hosting.textProperty().bind(model.hostingProperty());
         hosting.visibleProperty().bind(model.hostingProperty().isNotEmpty());

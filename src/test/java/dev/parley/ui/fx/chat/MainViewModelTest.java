@@ -132,6 +132,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void aReconnectsWaitCountsDown() {
+        long[] now = {0};
+        List<FakeTransport> made = new ArrayList<>();
+        ChatService service = new ChatService((endpoint, nick) -> {
+            FakeTransport t = new FakeTransport();
+            made.add(t);
+            return t;
+        }, "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        MainViewModel timed = new MainViewModel(service, Texts.forLanguage("en"), () -> now[0]);
+        service.addListener(timed, Runnable::run);
+        service.connect(new Endpoint.Relay("fake", 6667));
+        made.getFirst().listener.stateChanged(new TransportState(TransportState.Phase.RECONNECTING, "fake:6667",
+                Duration.ofSeconds(10), "connection refused"));
+        assertEquals("Disconnected from fake:6667, reconnecting in 10 s (connection refused)", timed.statusTextProperty().get());
+        now[0] += Duration.ofMillis(3_200).toNanos();
+        timed.refreshStatus();
+        assertEquals("Disconnected from fake:6667, reconnecting in 7 s (connection refused)", timed.statusTextProperty().get());
+        now[0] += Duration.ofSeconds(30).toNanos(); // late: never "in 0 s" or less
+        timed.refreshStatus();
+        assertEquals("Disconnected from fake:6667, reconnecting in 1 s (connection refused)", timed.statusTextProperty().get());
+    }
+
+    @Test
     void pendingMessagesShowInTheStatusBar() {
         join("#a");
         net.listener.stateChanged(new TransportState(TransportState.Phase.RECONNECTING, "fake:6667", Duration.ofSeconds(2), ""));
