@@ -6,6 +6,7 @@ import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
 import dev.parley.model.Presence;
+import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportState;
@@ -217,6 +218,9 @@ final class TransportEvents implements TransportListener {
                 room.putMember(member.withNick(newNick));
                 event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
                 membersChanged(room);
+            } else if (!mine && !room.isChannel() && CaseMapping.fold(room.name()).equals(CaseMapping.fold(oldNick))) {
+                // A conversation with them keeps its name; say where they went (/query the new nick).
+                event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
             }
         }
     }

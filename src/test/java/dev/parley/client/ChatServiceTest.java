@@ -186,6 +186,13 @@ class ChatServiceTest {
     }
 
     @Test
+    void aConversationSaysWhenItsPartnerChangesNick() {
+        service.input("/msg bob hi bob");
+        net.listener.nickChanged("bob", "bobby");
+        assertEquals("bob is now known as bobby", lineTexts("bob").getLast());
+    }
+
+    @Test
     void switchingToANickWithNothingOpenSaysHowToStart() {
         joinLab();
         service.input("/switch carol");
