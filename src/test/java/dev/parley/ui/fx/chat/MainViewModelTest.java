@@ -38,14 +38,19 @@ class MainViewModelTest {
     private FakeTransport net;
     private MainViewModel model;
 
-    @BeforeEach
-    void connected() {
-        List<FakeTransport> made = new ArrayList<>();
-        ChatService service = new ChatService((endpoint, nick) -> {
+    /** A client service on the test's thread whose fake transports land in {@code made}. */
+    private static ChatService serviceOver(List<FakeTransport> made) {
+        return new ChatService((endpoint, nick) -> {
             FakeTransport t = new FakeTransport();
             made.add(t);
             return t;
         }, "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+    }
+
+    @BeforeEach
+    void connected() {
+        List<FakeTransport> made = new ArrayList<>();
+        ChatService service = serviceOver(made);
         model = new MainViewModel(service, Texts.forLanguage("en"));
         model.setNotifier(notices::add);
         model.setChannelListHandler(lists::add);
@@ -135,11 +140,7 @@ class MainViewModelTest {
     void aReconnectsWaitCountsDown() {
         long[] now = {0};
         List<FakeTransport> made = new ArrayList<>();
-        ChatService service = new ChatService((endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            made.add(t);
-            return t;
-        }, "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        ChatService service = serviceOver(made);
         MainViewModel timed = new MainViewModel(service, Texts.forLanguage("en"), () -> now[0]);
         service.addListener(timed, Runnable::run);
         service.connect(new Endpoint.Relay("fake", 6667));
