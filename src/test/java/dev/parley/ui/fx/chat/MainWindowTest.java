@@ -248,6 +248,11 @@ class MainWindowTest {
         assertEquals(UiSettings.DEFAULT_FONT_SIZE, (int) fx(() -> window.ui().fontSize()), "Ctrl+0 is the default size");
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         assertEquals(UiSettings.DEFAULT_FONT_SIZE - 1, (int) fx(() -> window.ui().fontSize()));
+        List<String> shortcuts = fx(() -> ((javafx.scene.control.MenuBar) window.root().lookup(".menu-bar")).getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream())
+                .filter(item -> item.getAccelerator() != null)
+                .map(item -> item.getAccelerator().getDisplayText()).toList());
+        assertTrue(shortcuts.contains("Ctrl+0"), "the menu shows " + shortcuts);
     }
 
     @Test
