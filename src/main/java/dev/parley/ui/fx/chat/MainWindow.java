@@ -200,10 +200,6 @@ public final class MainWindow {
         if (e.getCode() == KeyCode.TAB) {
             tabs.getSelectionModel().select(Math.floorMod(at + (e.isShiftDown() ? -1 : 1), count));
             e.consume();
-        } else if (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0) {
-            // Here as well as in the menu: its accelerator alone never saw Ctrl+0 (Ctrl+= and Ctrl+- it does).
-            onDefaultSize();
-            e.consume();
         } else if (e.getCode().isDigitKey() && !e.getText().isEmpty() && Character.isDigit(e.getText().charAt(0))) {
             int n = e.getText().charAt(0) - '1';
             if (n >= 0 && n < count) {
