@@ -148,7 +148,7 @@ public final class RoomTab {
         moveTo(null, messages.getScene());
         messages.skinProperty().addListener((obs, was, skin) -> Platform.runLater(this::watchScrolling));
         if (offscreen) {
-            // Out of the window's Tab order (a clip hides nothing from it), and no handlers: nothing
+            // Out of the window's Tab order (being transparent hides nothing from it), and no handlers: nothing
             // typed or clicked can reach the service through a view nobody sees.
             input.setFocusTraversable(false);
             members.setFocusTraversable(false);

@@ -14,12 +14,11 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.shape.Rectangle;
 
 /**
  * Runs a room view's code before the user opens a room: right after the main window appears,
  * made-up channels' views (topic, member list, message list, input box, each in a tab) sit in the
- * window's own scene, clipped to nothing, and take made-up lines of every kind, one small step a
+ * window's own scene, fully transparent, and take made-up lines of every kind, one small step a
  * pulse, as a room takes them when it opens and pages back; every {@value #VIEW_STEPS} steps a new
  * view is made and put in the tabs, as a room's is when it opens (over three pulses: FXML, joining
  * the scene, first lines; in one they made a 60-100 ms frame). A fresh JVM runs FXML loading,
@@ -63,7 +62,7 @@ final class RoomWarmUp extends AnimationTimer {
     private final MainViewModel main;
     private final Texts texts;
     private final BooleanSupplier dark;
-    /** Tabs as the window's, clipped to nothing: a room's view joins the scene in one, as a room's does. */
+    /** Tabs as the window's, never drawn: a room's view joins the scene in one, as a room's does. */
     private final TabPane tabs = new TabPane();
     private final Runnable measure = this::measure;
     private final List<ChatLine> samples = samples(120);
@@ -86,10 +85,9 @@ final class RoomWarmUp extends AnimationTimer {
         tabs.setManaged(false);
         tabs.setMouseTransparent(true);
         tabs.setFocusTraversable(false);
-        // Laid out and styled like the window's tabs, never drawn: a clip of nothing alone did not
-        // hide them (the made-up room showed over the window for seconds at start), no opacity does.
+        // Laid out and styled like the window's tabs, never drawn. Not a clip of nothing: JavaFX drew
+        // the made-up room over the window through it, for seconds at every start.
         tabs.setOpacity(0);
-        tabs.setClip(new Rectangle(0, 0));
     }
 
     /** A new made-up channel's view, made as a room's is when it opens (FXML), not yet in the tabs. */
