@@ -1,9 +1,11 @@
 package dev.parley.ui.fx.chat.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.parley.ui.fx.FxThread;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -142,15 +144,7 @@ final class FxMonitor implements AutoCloseable {
 
     /** Runs {@code task} on the FX thread and waits (at most 30 s) for its result. */
     static <T> T onFx(Callable<T> task) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
+        return FxThread.call(task, Duration.ofSeconds(30));
     }
 
     /** Opens a window: everything measured from now until {@link #end} goes into it. */
