@@ -21,6 +21,9 @@ public sealed interface ChatEvent {
     /** A room went away: parted, kicked, closed. */
     record RoomClosed(String room) implements ChatEvent { }
 
+    /** A direct conversation now goes by its partner's new nick; everything else about it stays. */
+    record RoomRenamed(String room, String newName) implements ChatEvent { }
+
     /** The room the user types into changed. */
     record RoomSelected(String room) implements ChatEvent { }
 

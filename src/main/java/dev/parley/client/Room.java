@@ -24,7 +24,7 @@ final class Room {
     static final int RECENT_LINES = 1000;
     private static final int SEEN_IDS = 5000;
 
-    private final String name;
+    private String name;
     private final boolean channel;
     private final Deque<ChatLine> lines = new ArrayDeque<>();
     private final SequencedSet<String> seenIds = new LinkedHashSet<>();
@@ -45,6 +45,11 @@ final class Room {
 
     boolean isChannel() {
         return channel;
+    }
+
+    /** A direct conversation follows its partner's new nick; its lines and counts stay. */
+    void rename(String newName) {
+        name = newName;
     }
 
     // --- lines ---------------------------------------------------------------------------------

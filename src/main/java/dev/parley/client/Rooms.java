@@ -37,13 +37,21 @@ final class Rooms {
         return all().stream().filter(Room::isChannel).toList();
     }
 
-    /** A room's key changes when a direct conversation's partner changes nick. */
-    void rename(String oldName, String newName) {
-        Room room = rooms.remove(CaseMapping.fold(oldName));
-        if (room != null) {
-            Room renamed = new Room(newName, room.isChannel());
-            renamed.prepend(room.lastLines(Room.RECENT_LINES));
-            rooms.put(CaseMapping.fold(newName), renamed);
+    /**
+     * Gives a room a new name in the same place (tabs and /switch numbers stay put); false when
+     * there is no such room or another room already has the new name.
+     */
+    boolean rename(String oldName, String newName) {
+        String oldKey = CaseMapping.fold(oldName);
+        String newKey = CaseMapping.fold(newName);
+        Room room = rooms.get(oldKey);
+        if (room == null || (!newKey.equals(oldKey) && rooms.containsKey(newKey))) {
+            return false;
         }
+        room.rename(newName);
+        List<Room> inOrder = all();
+        rooms.clear();
+        inOrder.forEach(r -> rooms.put(CaseMapping.fold(r.name()), r));
+        return true;
     }
 }

@@ -154,6 +154,21 @@ final class Session {
         }
     }
 
+    /** Renames a room (see {@link Rooms#rename}); the current room says where it went. */
+    boolean renameRoom(String oldName, String newName) {
+        Room room = rooms.get(oldName);
+        boolean wasCurrent = room != null && isCurrent(room);
+        if (!rooms.rename(oldName, newName)) {
+            return false;
+        }
+        emitter.emit(new ChatEvent.RoomRenamed(oldName, newName));
+        if (wasCurrent) {
+            current = newName;
+            emitter.emit(new ChatEvent.RoomSelected(newName));
+        }
+        return true;
+    }
+
     void select(String name) {
         Room room = rooms.get(name);
         if (room == null || isCurrent(room)) {

@@ -219,7 +219,8 @@ final class TransportEvents implements TransportListener {
                 event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
                 membersChanged(room);
             } else if (!mine && !room.isChannel() && CaseMapping.fold(room.name()).equals(CaseMapping.fold(oldNick))) {
-                // A conversation with them keeps its name; say where they went (/query the new nick).
+                // The conversation follows them, as in HexChat and irssi; one already open with the new nick stays apart.
+                session.renameRoom(room.name(), newNick);
                 event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
             }
         }

@@ -186,9 +186,33 @@ class ChatServiceTest {
     }
 
     @Test
-    void aConversationSaysWhenItsPartnerChangesNick() {
-        service.input("/msg bob hi bob");
+    void aConversationFollowsItsPartnersNewNickInItsPlace() {
+        joinLab();
+        service.input("/query bob");
+        service.input("/switch 1");
         net.listener.nickChanged("bob", "bobby");
+        assertEquals(List.of(new ChatEvent.RoomRenamed("bob", "bobby")), eventsOf(ChatEvent.RoomRenamed.class));
+        assertEquals("bob is now known as bobby", lineTexts("bobby").getLast());
+        service.input("/switch 2"); // still second, where it was
+        service.input("still there?");
+        assertEquals("bobby", net.sent.getLast().target());
+    }
+
+    @Test
+    void theCurrentConversationSaysWhereItWent() {
+        service.input("/query bob");
+        net.listener.nickChanged("bob", "bobby");
+        assertEquals("bobby", eventsOf(ChatEvent.RoomSelected.class).getLast().room());
+        service.input("hi");
+        assertEquals("bobby", net.sent.getLast().target());
+    }
+
+    @Test
+    void aConversationAlreadyOpenWithTheNewNickStaysApart() {
+        service.input("/query bobby");
+        service.input("/query bob");
+        net.listener.nickChanged("bob", "bobby");
+        assertTrue(eventsOf(ChatEvent.RoomRenamed.class).isEmpty());
         assertEquals("bob is now known as bobby", lineTexts("bob").getLast());
     }
 

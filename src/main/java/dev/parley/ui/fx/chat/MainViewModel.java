@@ -220,6 +220,7 @@ public final class MainViewModel implements ChatListener {
         switch (event) {
             case ChatEvent.RoomOpened opened -> openRoom(opened.room(), opened.channel());
             case ChatEvent.RoomClosed closed -> closeRoom(closed.room());
+            case ChatEvent.RoomRenamed renamed -> renameRoom(renamed.room(), renamed.newName());
             case ChatEvent.RoomSelected chosen -> selectFromService(chosen.room());
             case ChatEvent.LineAdded added -> lineAdded(added.room(), added.line());
             case ChatEvent.LineConfirmed confirmed -> roomOrServer(confirmed.room()).confirm(confirmed.localId(), confirmed.line());
@@ -250,6 +251,14 @@ public final class MainViewModel implements ChatListener {
         rooms.remove(room);
         if (selected.get() == room) {
             selected.set(rooms.get(Math.max(0, index - 1)));
+        }
+    }
+
+    private void renameRoom(String name, String newName) {
+        RoomViewModel room = room(name);
+        if (room != null && !room.isServerRoom()) {
+            room.rename(newName);
+            updateTitle(); // the title names the selected room
         }
     }
 

@@ -91,8 +91,10 @@ public final class RoomTab {
         this.dark = dark;
         tab.setContent(Views.load("RoomTab", this, texts));
         tab.setUserData(room);
-        String title = room.isServerRoom() ? texts.get("tab.server") : room.name();
-        Label name = new Label(title);
+        Label name = new Label(texts.get("tab.server"));
+        if (!room.isServerRoom()) {
+            name.textProperty().bind(room.nameProperty());
+        }
         name.getStyleClass().add("tab-name");
         badge.getStyleClass().add("badge");
         HBox header = new HBox(6, name, badge);

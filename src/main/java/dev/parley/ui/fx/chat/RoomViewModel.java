@@ -35,7 +35,7 @@ public final class RoomViewModel {
     private static final Comparator<Member> MEMBER_ORDER = Comparator.comparing((Member m) -> !m.op())
             .thenComparing(m -> m.nick().toLowerCase(java.util.Locale.ROOT));
 
-    private final String name;
+    private final StringProperty name = new SimpleStringProperty(this, "name");
     private final boolean channel;
     private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
     private final Set<String> lineIds = new HashSet<>();
@@ -49,7 +49,7 @@ public final class RoomViewModel {
     private boolean noOlder;
 
     public RoomViewModel(String name, boolean channel) {
-        this.name = name;
+        this.name.set(name);
         this.channel = channel;
         following.addListener((obs, was, now) -> {
             if (now) {
@@ -59,6 +59,11 @@ public final class RoomViewModel {
     }
 
     public String name() {
+        return name.get();
+    }
+
+    /** A direct conversation's name follows its partner's nick. */
+    public ReadOnlyStringProperty nameProperty() {
         return name;
     }
 
@@ -68,7 +73,7 @@ public final class RoomViewModel {
     }
 
     public boolean isServerRoom() {
-        return name.equals(ChatEvent.SERVER_ROOM);
+        return ChatEvent.SERVER_ROOM.equals(name.get());
     }
 
     public ObservableList<ChatLine> lines() {
@@ -101,6 +106,10 @@ public final class RoomViewModel {
     }
 
     // --- from the client service ---------------------------------------------------------------
+
+    void rename(String newName) {
+        name.set(newName);
+    }
 
     void append(ChatLine line) {
         if (!lineIds.add(line.id())) {

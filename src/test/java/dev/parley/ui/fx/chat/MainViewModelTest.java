@@ -3,9 +3,11 @@ package dev.parley.ui.fx.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.client.ChatEvent;
+import dev.parley.client.ChatLine;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.FakeTransport;
@@ -182,6 +184,20 @@ class MainViewModelTest {
         assertNull(model.room("bob"));
         model.close(model.rooms().getFirst());
         assertEquals(1, model.rooms().size(), "the server tab cannot be closed");
+    }
+
+    @Test
+    void aConversationTabTakesItsPartnersNewNick() {
+        net.listener.message(msg("d1", "ada", "bob", "hi"));
+        RoomViewModel bob = model.room("bob");
+        model.selectedProperty().set(bob);
+        net.listener.nickChanged("bob", "bobby");
+        assertSame(bob, model.room("bobby"), "the same tab, with its lines");
+        assertEquals("bobby", bob.nameProperty().get());
+        assertEquals(List.of("hi", "bob is now known as bobby"), bob.lines().stream().map(ChatLine::text).toList());
+        assertEquals("Parley — bobby", model.titleProperty().get());
+        model.submit(bob, "welcome back");
+        assertEquals("bobby", net.sent.getLast().target());
     }
 
     @Test

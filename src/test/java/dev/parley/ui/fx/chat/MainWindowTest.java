@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
@@ -166,6 +167,18 @@ class MainWindowTest {
         robot.clickOn(tabHeader("#a"));
         await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabOf("#a").orElseThrow().badgeText()).isEmpty());
         assertEquals("hello a", fx(() -> model.room("#a").lines().getLast().text()));
+    }
+
+    @Test
+    void aConversationTabIsRetitledWhenItsPartnerChangesNick() throws Exception {
+        connectedIn("#a");
+        net().listener.message(msg("d1", "ada", "bob", "hi"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabOf("bob").isPresent()));
+        net().listener.nickChanged("bob", "bobby");
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.tabOf("bobby").isPresent()));
+        Node header = tabHeader("bobby");
+        assertEquals("bobby", fx(() -> ((Label) header.lookup(".tab-name")).getText()));
+        assertEquals(3, fx(() -> window.tabs().getTabs().size()), "the same tab, not a new one");
     }
 
     @Test
