@@ -29,7 +29,7 @@ import javafx.scene.text.TextFlow;
 final class MessageCell extends ListCell<ChatLine> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
-    private static final List<String> KIND_CLASSES = List.of("own", "mention", "event", "action", "notice", "error", "pending");
+    private static final List<String> KIND_CLASSES = List.of("own", "mention", "event", "info", "action", "notice", "error", "pending");
     private static final Set<String> KIND_CLASS_SET = Set.copyOf(KIND_CLASSES);
 
     /** One node of a line: text in a style class; a link when {@code target} is set; a nick when {@code fill} is. */
@@ -94,6 +94,11 @@ final class MessageCell extends ListCell<ChatLine> {
             case ERROR -> {
                 kinds.add("error");
                 pieces.add(Piece.of(line.text(), "body"));
+            }
+            case INFO -> {
+                // The client's and the server's own text (/help, MOTD, WHOIS) is laid out in columns and art for a terminal.
+                kinds.add("info");
+                addText(pieces, line.text());
             }
             default -> {
                 kinds.add("event");

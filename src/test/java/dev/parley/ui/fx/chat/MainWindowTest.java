@@ -27,12 +27,16 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +183,26 @@ class MainWindowTest {
         Node header = tabHeader("bobby");
         assertEquals("bobby", fx(() -> ((Label) header.lookup(".tab-name")).getText()));
         assertEquals(3, fx(() -> window.tabs().getTabs().size()), "the same tab, not a new one");
+    }
+
+    @Test
+    void helpsColumnsLineUpInTheWindow(FxRobot robot) throws Exception {
+        connectedIn("#a");
+        robot.clickOn(input("#a")).write("/help").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lastShown("#a").startsWith("  /help"));
+        ListView<?> list = messages("#a");
+        // Where each shown command's description starts: the same x only when the font gives every letter one width.
+        List<Double> columns = fx(() -> list.lookupAll(".message-cell").stream()
+                .map(cell -> (ListCell<?>) cell)
+                .filter(cell -> cell.getItem() instanceof ChatLine line && line.text().startsWith("  /"))
+                .map(cell -> {
+                    TextFlow flow = (TextFlow) cell.getGraphic();
+                    String time = ((Text) flow.getChildren().getFirst()).getText();
+                    int description = time.length() + "  ".length() + 30 + 1;
+                    return ((MoveTo) flow.caretShape(description, true)[0]).getX();
+                }).toList());
+        assertTrue(columns.size() >= 3, "help lines shown: " + columns.size());
+        assertEquals(1, columns.stream().distinct().count(), "description columns at " + columns);
     }
 
     @Test
