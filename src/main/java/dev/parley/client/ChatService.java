@@ -8,6 +8,7 @@ import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
 import dev.parley.transport.Transport;
 import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.time.Clock;
 import java.time.Duration;
@@ -252,6 +253,11 @@ public final class ChatService implements AutoCloseable {
         }
 
         @Override
+        public void sendFailed(String localId, TransportNote reason) {
+            handle(() -> events.sendFailed(localId, reason));
+        }
+
+        @Override
         public void history(String target, List<ChatMessage> messages, boolean older) {
             handle(() -> events.history(target, messages, older));
         }
@@ -273,6 +279,11 @@ public final class ChatService implements AutoCloseable {
 
         @Override
         public void quit(String nick, String reason) {
+            handle(() -> events.quit(nick, reason));
+        }
+
+        @Override
+        public void quit(String nick, TransportNote reason) {
             handle(() -> events.quit(nick, reason));
         }
 
@@ -307,8 +318,18 @@ public final class ChatService implements AutoCloseable {
         }
 
         @Override
+        public void info(String target, TransportNote note) {
+            handle(() -> events.info(target, note));
+        }
+
+        @Override
         public void error(String target, String text) {
             handle(() -> events.error(target, text));
+        }
+
+        @Override
+        public void error(String target, TransportNote note) {
+            handle(() -> events.error(target, note));
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.model.Presence;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,11 @@ final class TransportEvents implements TransportListener {
     }
 
     @Override
+    public void sendFailed(String localId, TransportNote reason) {
+        sendFailed(localId, words(reason));
+    }
+
+    @Override
     public void history(String target, List<ChatMessage> messages, boolean older) {
         Room room = session.rooms().get(target);
         if (room == null) {
@@ -204,6 +210,11 @@ final class TransportEvents implements TransportListener {
     }
 
     @Override
+    public void quit(String nick, TransportNote reason) {
+        quit(nick, words(reason));
+    }
+
+    @Override
     public void nickChanged(String oldNick, String newNick) {
         boolean mine = session.isMe(oldNick);
         if (mine) {
@@ -275,9 +286,25 @@ final class TransportEvents implements TransportListener {
     }
 
     @Override
+    public void info(String target, TransportNote note) {
+        info(target, words(note));
+    }
+
+    @Override
     public void error(String target, String text) {
         session.note(target, LineKind.ERROR, text);
         actions.errorReported(target);
+    }
+
+    @Override
+    public void error(String target, TransportNote note) {
+        error(target, words(note));
+    }
+
+    /** A transport's own words in the service's language; a note among its arguments is worded first. */
+    private String words(TransportNote note) {
+        Object[] args = note.args().stream().map(arg -> arg instanceof TransportNote inner ? words(inner) : arg).toArray();
+        return texts.get(note.key(), args);
     }
 
     private void event(Room room, LineKind kind, String nick, String text) {

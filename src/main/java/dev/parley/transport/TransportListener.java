@@ -9,6 +9,10 @@ import java.util.List;
 /**
  * What a transport reports. Called on the transport's thread, one event at a time, in order.
  * Nicks and channel names are as the network spells them.
+ *
+ * <p>Words for the user come in two forms: a string is the network's own (an IRC server's
+ * reply, a peer's quit message), shown as it is; a {@link TransportNote} is the transport's
+ * own, which the client writes in the user's language.
  */
 public interface TransportListener {
 
@@ -27,6 +31,9 @@ public interface TransportListener {
     /** Our own message could not be sent. */
     void sendFailed(String localId, String reason);
 
+    /** Our own message could not be sent, for a reason the transport words itself. */
+    void sendFailed(String localId, TransportNote reason);
+
     /** Stored messages for a history request, oldest first; {@code older} when they precede what the client has. */
     void history(String target, List<ChatMessage> messages, boolean older);
 
@@ -37,6 +44,9 @@ public interface TransportListener {
     void kicked(String channel, String nick, String by, String reason);
 
     void quit(String nick, String reason);
+
+    /** Someone quit, for a reason the transport words itself (a peer gone silent). */
+    void quit(String nick, TransportNote reason);
 
     void nickChanged(String oldNick, String newNick);
 
@@ -57,6 +67,12 @@ public interface TransportListener {
      */
     void info(String target, String text);
 
+    /** {@link #info(String, String)} in the transport's own words. */
+    void info(String target, TransportNote note);
+
     /** Something went wrong that the user should read ({@code No such nick: bob}). */
     void error(String target, String text);
+
+    /** {@link #error(String, String)} in the transport's own words. */
+    void error(String target, TransportNote note);
 }

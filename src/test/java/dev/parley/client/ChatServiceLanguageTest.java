@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.client.i18n.ClientTexts;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,6 +69,28 @@ class ChatServiceLanguageTest {
                 lineTexts(ChatEvent.SERVER_ROOM));
         assertEquals(List.of("bob har gått med", "bob har lämnat kanalen (hej då)",
                 "/frob är inget giltigt kommando. Skriv /help för att se alla."), lineTexts("#lab"));
+    }
+
+    @Test
+    void aTransportsNotesAreWordedInTheServicesLanguage() {
+        ChatService service = service(ClientTexts.forLocale(Locale.of("sv")));
+        FakeTransport net = connect(service, new Endpoint.Mesh(), "LAN mesh");
+        service.input("/join #lab");
+        net.listener.joined("#lab", "ada");
+        net.listener.joined("#lab", "bob");
+        net.listener.info("#lab", new TransportNote("mesh.who.member", List.of("bob", "#lab",
+                new TransportNote("mesh.state.away", List.of()))));
+        net.listener.error(null, new TransportNote("mesh.nickInUse", List.of("bob")));
+        service.input("hej");
+        net.listener.sendFailed(net.sent.getLast().localId(), new TransportNote("mesh.textTooLong", List.of(20000, 16384)));
+        net.listener.quit("bob", new TransportNote("mesh.gone", List.of(30L)));
+
+        assertEquals("Smeknamnet används redan: bob", lineTexts(ChatEvent.SERVER_ROOM).getLast());
+        // Numbers as Swedish writes them (a no-break space between thousands), a note inside a note worded too.
+        assertEquals(List.of("bob har gått med", "bob i #lab: borta", "hej",
+                        "Skickades inte: Meddelandet är för långt (20\u00a0000 byte; högst 16\u00a0384)",
+                        "bob har avslutat (Borta: inga livstecken på 30 s)"),
+                lineTexts("#lab"));
     }
 
     @Test

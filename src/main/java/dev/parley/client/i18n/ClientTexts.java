@@ -6,7 +6,8 @@ import java.util.ResourceBundle;
 
 /**
  * The words the client service writes into a conversation (connection notes, joins and parts,
- * command errors, /help), in English, Swedish or Simplified Chinese, from the
+ * command errors, /help, and the notes a transport names by key, such as the mesh's), in
+ * English, Swedish or Simplified Chinese, from the
  * {@code i18n/messages} bundles next to this class. Log lines and exception messages stay
  * English and do not come from here.
  *

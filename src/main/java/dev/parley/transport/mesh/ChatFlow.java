@@ -6,6 +6,7 @@ import dev.parley.model.MessageIds;
 import dev.parley.model.MessageKind;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.OutgoingMessage;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.mesh.Envelope.Chat;
 import dev.parley.transport.mesh.Envelope.ChatKind;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ final class ChatFlow {
 
     void send(OutgoingMessage message) {
         String target = message.target();
-        String refusal = refusal(message);
+        TransportNote refusal = refusal(message);
         if (refusal != null) {
             events.emit(l -> l.sendFailed(message.localId(), refusal));
             return;
@@ -100,11 +101,11 @@ final class ChatFlow {
     void setTopic(String channel, String text) {
         String folded = CaseMapping.fold(channel);
         if (!self.inChannel(folded)) {
-            events.emit(l -> l.error(channel, "You're not on that channel: " + channel));
+            events.emit(l -> l.error(channel, MeshNote.NOT_ON_CHANNEL.with(channel)));
             return;
         }
         if (text.getBytes(StandardCharsets.UTF_8).length > MeshLimits.MAX_TEXT_BYTES || text.indexOf('\0') >= 0) {
-            events.emit(l -> l.error(channel, "That topic is too long."));
+            events.emit(l -> l.error(channel, MeshNote.TOPIC_TOO_LONG.with()));
             return;
         }
         Instant now = now();
@@ -123,20 +124,21 @@ final class ChatFlow {
         counters.published.incrementAndGet();
     }
 
-    private String refusal(OutgoingMessage message) {
+    /** Why {@code message} cannot go out, or null when it can. */
+    private TransportNote refusal(OutgoingMessage message) {
         String target = message.target();
         int bytes = message.text().getBytes(StandardCharsets.UTF_8).length;
         if (message.text().isEmpty()) {
-            return "No text to send";
+            return MeshNote.NO_TEXT.with();
         }
         if (bytes > MeshLimits.MAX_TEXT_BYTES || message.text().indexOf('\0') >= 0) {
-            return "Message too long (" + bytes + " bytes; at most " + MeshLimits.MAX_TEXT_BYTES + ")";
+            return MeshNote.TEXT_TOO_LONG.with(bytes, MeshLimits.MAX_TEXT_BYTES);
         }
         if (MeshHistory.isChannel(target)) {
-            return self.inChannel(CaseMapping.fold(target)) ? null : "Cannot send to channel " + target + " (you are not in it)";
+            return self.inChannel(CaseMapping.fold(target)) ? null : MeshNote.NOT_IN_CHANNEL.with(target);
         }
         boolean known = CaseMapping.fold(target).equals(CaseMapping.fold(self.nick)) || presence.byNick(target) != null;
-        return Streams.isNick(target) && known ? null : "No such nick: " + target;
+        return Streams.isNick(target) && known ? null : MeshNote.NO_SUCH_NICK.with(target);
     }
 
     // --- in ------------------------------------------------------------------------------------

@@ -100,8 +100,7 @@ final class MeshNode implements Inbound.Handler {
         views.ports(sockets.pubPort(), sockets.catchUpPort());
         int pubPort = sockets.pubPort();
         // Peers on other subnets need this to reach us with /connect host:port.
-        events.emit(l -> l.info(null, "Listening for peers on TCP port " + pubPort
-                + " (others can reach this computer with /connect <its address>:" + pubPort + ")"));
+        events.emit(l -> l.info(null, MeshNote.LISTENING.with(Integer.toString(pubPort))));
         sockets.subscribe(Streams.presenceTopic());
         sockets.subscribe(Streams.directTopic(self.id));
         loop.register(sockets.sub(), () -> inbound.readSub(sockets.sub()));
@@ -112,7 +111,7 @@ final class MeshNode implements Inbound.Handler {
                 links.manual(PeerAddress.parse(peer));
             } catch (IllegalArgumentException e) { // from parley.toml: the rest of the mesh still works
                 log.warn("mesh peer {} skipped: {}", peer, e.getMessage());
-                events.emit(l -> l.error(null, "Peer " + peer + " skipped: " + e.getMessage()));
+                events.emit(l -> l.error(null, MeshNote.PEER_SKIPPED.with(peer, why(e))));
             }
         }
         startDiscovery();
@@ -161,9 +160,13 @@ final class MeshNode implements Inbound.Handler {
                     }));
         } catch (IllegalStateException | IllegalArgumentException e) {
             log.warn("mesh discovery is off: {}", e.getMessage());
-            events.emit(l -> l.info(null, "LAN discovery is off (" + e.getMessage()
-                    + "); peers can still be reached with /connect host:port."));
+            events.emit(l -> l.info(null, MeshNote.DISCOVERY_OFF.with(why(e))));
         }
+    }
+
+    /** An exception's message for the user; a note takes no null. */
+    private static String why(RuntimeException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     // --- commands ------------------------------------------------------------------------------
@@ -173,15 +176,13 @@ final class MeshNode implements Inbound.Handler {
             return;
         }
         if (!Streams.isChannel(channel)) {
-            events.emit(l -> l.error(channel, "Cannot join " + channel
-                    + ": a channel name is # and up to 50 characters, without spaces or commas."));
+            events.emit(l -> l.error(channel, MeshNote.BAD_CHANNEL_NAME.with(channel, MeshLimits.MAX_CHANNEL_LENGTH)));
             return;
         }
         String folded = CaseMapping.fold(channel);
         if (!self.inChannel(folded)) {
             if (self.channels.size() >= MeshLimits.MAX_HEADS) {
-                events.emit(l -> l.error(channel, "Cannot join " + channel + ": you are in "
-                        + MeshLimits.MAX_HEADS + " channels already."));
+                events.emit(l -> l.error(channel, MeshNote.TOO_MANY_CHANNELS.with(channel, MeshLimits.MAX_HEADS)));
                 return;
             }
             self.channels.put(folded, channel);
@@ -205,7 +206,7 @@ final class MeshNode implements Inbound.Handler {
     void part(String channel, String reason) {
         String folded = CaseMapping.fold(channel);
         if (!running || !self.inChannel(folded)) {
-            events.emit(l -> l.error(channel, "You're not on that channel: " + channel));
+            events.emit(l -> l.error(channel, MeshNote.NOT_ON_CHANNEL.with(channel)));
             return;
         }
         String name = self.channels.remove(folded);
@@ -220,7 +221,7 @@ final class MeshNode implements Inbound.Handler {
 
     void send(OutgoingMessage message) {
         if (!running) {
-            events.emit(l -> l.sendFailed(message.localId(), "not connected to the mesh"));
+            events.emit(l -> l.sendFailed(message.localId(), MeshNote.NOT_CONNECTED.with()));
             return;
         }
         chat.send(message);

@@ -52,14 +52,14 @@ final class OwnPresence {
     /** The user asks for a nick: refused when invalid or when another peer has or claims it. */
     void changeNick(String nick) {
         if (!Streams.isNick(nick)) {
-            events.emit(l -> l.error(null, "Erroneous nickname: " + nick));
+            events.emit(l -> l.error(null, MeshNote.ERRONEOUS_NICK.with(nick)));
             return;
         }
         if (nick.equals(self.nick)) {
             return;
         }
         if (presence.byNick(nick) != null || presence.claimed(nick)) {
-            events.emit(l -> l.error(null, "Nickname is already in use: " + nick));
+            events.emit(l -> l.error(null, MeshNote.NICK_IN_USE.with(nick)));
             return;
         }
         String old = self.nick;
@@ -76,8 +76,7 @@ final class OwnPresence {
         discovery.update(self.nick, self.away != null);
         String away = self.away;
         events.emit(l -> l.away(self.nick, away));
-        events.emit(l -> l.info(null, away == null ? "You are no longer marked as being away"
-                : "You have been marked as being away"));
+        events.emit(l -> l.info(null, (away == null ? MeshNote.MARKED_BACK : MeshNote.MARKED_AWAY).with()));
     }
 
     /**
@@ -88,8 +87,7 @@ final class OwnPresence {
         String old = self.nick;
         claim(shown);
         publishHeartbeat();
-        events.emit(l -> l.error(null, "The nick " + old + " is taken on the mesh by a peer that had it first; you are now "
-                + shown + "."));
+        events.emit(l -> l.error(null, MeshNote.NICK_LOST.with(old, shown)));
         events.emit(l -> l.nickChanged(old, shown));
         events.emit(l -> l.registered(shown));
     }

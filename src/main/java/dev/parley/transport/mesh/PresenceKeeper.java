@@ -4,6 +4,8 @@ import dev.parley.model.ChannelSummary;
 import dev.parley.model.Member;
 import dev.parley.model.Presence;
 import dev.parley.protocol.CaseMapping;
+import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.mesh.Envelope.Bye;
 import dev.parley.transport.mesh.Envelope.ChannelHead;
 import dev.parley.transport.mesh.Envelope.Heartbeat;
@@ -108,7 +110,8 @@ final class PresenceKeeper {
         if (peer == null || peer.incarnation != bye.incarnation()) {
             return null;
         }
-        remove(peer, bye.reason().isEmpty() ? null : bye.reason());
+        String reason = bye.reason().isEmpty() ? null : bye.reason(); // the peer's own words
+        remove(peer, l -> l.quit(peer.shownNick(), reason));
         return peer;
     }
 
@@ -130,7 +133,8 @@ final class PresenceKeeper {
         for (Peer peer : List.copyOf(peers.values())) {
             long silence = nowNanos - peer.lastHeardNanos;
             if (silence > goneNanos) {
-                remove(peer, "Gone: no heartbeat for " + Math.ceilDiv(goneNanos, 1_000_000_000L) + " s");
+                TransportNote silent = MeshNote.GONE.with(Math.ceilDiv(goneNanos, 1_000_000_000L));
+                remove(peer, l -> l.quit(peer.shownNick(), silent));
                 gone.add(peer);
             } else if (silence > unreachableNanos && !peer.unreachable) {
                 peer.unreachable = true;
@@ -240,9 +244,10 @@ final class PresenceKeeper {
         }
     }
 
-    private void remove(Peer peer, String reason) {
+    /** Drops a peer; {@code quit} tells the listener, with the peer's words or the mesh's. */
+    private void remove(Peer peer, Consumer<TransportListener> quit) {
         peers.remove(peer.id);
-        events.emit(l -> l.quit(peer.shownNick(), reason));
+        events.emit(quit);
         resolveNicks();
     }
 

@@ -1,10 +1,11 @@
 package dev.parley.transport.mesh;
 
 import dev.parley.model.Member;
+import dev.parley.model.Presence;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.HistoryRequest;
+import dev.parley.transport.TransportNote;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The user's questions, answered from what this peer knows: the channel list, members, who
@@ -44,32 +45,39 @@ final class Queries {
         if (MeshHistory.isChannel(target)) {
             List<Member> members = presence.members(CaseMapping.fold(target));
             if (members.isEmpty()) {
-                events.emit(l -> l.info(target, "Nobody is in " + target + "."));
+                events.emit(l -> l.info(target, MeshNote.NOBODY_IN.with(target)));
             }
             for (Member member : members) {
-                events.emit(l -> l.info(target, member.nick() + " in " + target + ": "
-                        + member.presence().name().toLowerCase(Locale.ROOT)));
+                events.emit(l -> l.info(target, MeshNote.WHO_MEMBER.with(member.nick(), target,
+                        state(member.presence(), null))));
             }
             return;
         }
         if (CaseMapping.fold(target).equals(CaseMapping.fold(self.nick))) {
-            events.emit(l -> l.info(null, self.nick + " is you (peer " + self.id + "), in "
-                    + String.join(" ", self.channels.values())));
+            events.emit(l -> l.info(null, MeshNote.WHO_SELF.with(self.nick, self.id,
+                    String.join(" ", self.channels.values()))));
             return;
         }
         Peer peer = presence.byNick(target);
         if (peer == null) {
-            events.emit(l -> l.error(target, "No such nick: " + target));
+            events.emit(l -> l.error(target, MeshNote.NO_SUCH_NICK.with(target)));
             return;
         }
         String host = links.hostOf(peer.id);
-        String state = switch (peer.presence()) {
-            case HERE -> "here";
-            case AWAY -> "away (" + peer.away + ")";
-            case UNREACHABLE -> "unreachable";
+        TransportNote state = state(peer.presence(), peer.away);
+        String channels = String.join(" ", peer.channels.values());
+        TransportNote answer = host == null ? MeshNote.WHO_PEER.with(peer.nick, state, peer.id, channels)
+                : MeshNote.WHO_PEER_AT.with(peer.nick, state, peer.id, host, channels);
+        events.emit(l -> l.info(null, answer));
+    }
+
+    /** Here, away (with the message when known) or unreachable, in the user's words. */
+    private static TransportNote state(Presence presence, String awayMessage) {
+        return switch (presence) {
+            case HERE -> MeshNote.HERE.with();
+            case AWAY -> awayMessage == null ? MeshNote.AWAY.with() : MeshNote.AWAY_WITH.with(awayMessage);
+            case UNREACHABLE -> MeshNote.UNREACHABLE.with();
         };
-        events.emit(l -> l.info(null, peer.nick + " is " + state + " (peer " + peer.id
-                + (host == null ? "" : " at " + host) + "), in " + String.join(" ", peer.channels.values())));
     }
 
     /** Stored messages from this peer's own store. */

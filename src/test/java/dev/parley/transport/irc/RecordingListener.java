@@ -9,6 +9,7 @@ import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
 import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.time.Duration;
 import java.util.List;
@@ -194,6 +195,14 @@ final class RecordingListener implements TransportListener {
         record(new SendFailed(localId, reason));
     }
 
+    // IRC passes the server's words as they are and makes no notes; one would be recorded as its
+    // key and arguments, which no test expects.
+
+    @Override
+    public void sendFailed(String localId, TransportNote reason) {
+        sendFailed(localId, reason.toString());
+    }
+
     @Override
     public void history(String target, List<ChatMessage> messages, boolean older) {
         record(new History(target, List.copyOf(messages), older));
@@ -217,6 +226,11 @@ final class RecordingListener implements TransportListener {
     @Override
     public void quit(String nick, String reason) {
         record(new Quit(nick, reason));
+    }
+
+    @Override
+    public void quit(String nick, TransportNote reason) {
+        quit(nick, reason.toString());
     }
 
     @Override
@@ -250,8 +264,18 @@ final class RecordingListener implements TransportListener {
     }
 
     @Override
+    public void info(String target, TransportNote note) {
+        info(target, note.toString());
+    }
+
+    @Override
     public void error(String target, String text) {
         record(new Error(target, text));
+    }
+
+    @Override
+    public void error(String target, TransportNote note) {
+        error(target, note.toString());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
 import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.util.List;
 
@@ -33,6 +34,11 @@ public class IgnoringListener implements TransportListener {
     }
 
     @Override
+    public void sendFailed(String localId, TransportNote reason) {
+        throw new IllegalStateException("send failed: " + reason);
+    }
+
+    @Override
     public void history(String target, List<ChatMessage> messages, boolean older) {
     }
 
@@ -50,6 +56,10 @@ public class IgnoringListener implements TransportListener {
 
     @Override
     public void quit(String nick, String reason) {
+    }
+
+    @Override
+    public void quit(String nick, TransportNote reason) {
     }
 
     @Override
@@ -77,6 +87,14 @@ public class IgnoringListener implements TransportListener {
     }
 
     @Override
+    public void info(String target, TransportNote note) {
+    }
+
+    @Override
     public void error(String target, String text) {
+    }
+
+    @Override
+    public void error(String target, TransportNote note) {
     }
 }

@@ -8,8 +8,11 @@ import dev.parley.client.ChatEvent;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.TransportFactory;
+import dev.parley.client.i18n.ClientTexts;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +31,11 @@ class MeshChatServiceTest {
     }
 
     private ChatService service(String nick, List<ChatEvent> events) {
-        ChatService service = new ChatService(mesh, nick);
+        return service(nick, ClientTexts.english(), events);
+    }
+
+    private ChatService service(String nick, ClientTexts texts, List<ChatEvent> events) {
+        ChatService service = new ChatService(mesh, nick, texts);
         service.addListener(events::add, Runnable::run);
         services.add(service);
         service.connect(new Endpoint.Mesh());
@@ -36,8 +43,12 @@ class MeshChatServiceTest {
     }
 
     private static boolean line(List<ChatEvent> events, String room, String text) {
+        return lineMatching(events, room, Pattern.quote(text));
+    }
+
+    private static boolean lineMatching(List<ChatEvent> events, String room, String regex) {
         return events.stream().anyMatch(e -> e instanceof ChatEvent.LineAdded added && added.room().equalsIgnoreCase(room)
-                && added.line().text().equals(text));
+                && added.line().text().matches(regex));
     }
 
     @Test
@@ -63,5 +74,25 @@ class MeshChatServiceTest {
         bob.input("/quit");
         await().atMost(AT_MOST).until(() -> line(adaEvents, "#lab", "bob has quit"));
         assertTrue(bobEvents.stream().anyMatch(ChatEvent.Closed.class::isInstance));
+    }
+
+    @Test
+    void theMeshSpeaksTheClientsLanguage() {
+        List<ChatEvent> adaEvents = new CopyOnWriteArrayList<>();
+        List<ChatEvent> bobEvents = new CopyOnWriteArrayList<>();
+        ChatService ada = service("ada", ClientTexts.forLocale(Locale.of("sv")), adaEvents);
+        service("bob", bobEvents);
+        await().atMost(AT_MOST).until(() -> lineMatching(adaEvents, ChatEvent.SERVER_ROOM,
+                "Lyssnar efter andra datorer på TCP-port (\\d+) \\(andra når den här datorn med /connect <dess adress>:\\1\\)"));
+        ada.input("/who nobody");
+        ada.input("/away lunch");
+        ada.input("/join #lab");
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Inget sådant smeknamn: nobody"));
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Du är nu markerad som borta"));
+        await().atMost(AT_MOST).until(() -> adaEvents.contains(new ChatEvent.RoomSelected("#lab")));
+        ada.input("/who #lab");
+        await().atMost(AT_MOST).until(() -> line(adaEvents, "#lab", "ada i #lab: borta"));
+        // The same mesh line stays English for an English client.
+        await().atMost(AT_MOST).until(() -> lineMatching(bobEvents, ChatEvent.SERVER_ROOM, "Listening for peers on TCP port \\d+ .*"));
     }
 }

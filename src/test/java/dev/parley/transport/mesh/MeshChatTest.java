@@ -82,9 +82,9 @@ class MeshChatTest {
         await().atMost(AT_MOST).until(() -> ada.events().sent().size() == 1);
 
         say(ada, "nobody", "hello?");
-        await().atMost(AT_MOST).until(() -> ada.events().lines().contains("sendFailed l-hello? No such nick: nobody"));
+        await().atMost(AT_MOST).until(() -> ada.events().lines().contains("sendFailed l-hello? mesh.noSuchNick nobody"));
         say(ada, "#nowhere", "anyone?");
-        await().atMost(AT_MOST).until(() -> !ada.events().lines("sendFailed l-anyone?").isEmpty());
+        await().atMost(AT_MOST).until(() -> ada.events().lines().contains("sendFailed l-anyone? mesh.notInChannel #nowhere"));
         // cyd subscribes to its own direct topic only: it never saw bob's message.
         assertEquals(List.of(), cyd.events().messages());
     }
@@ -118,8 +118,9 @@ class MeshChatTest {
         cyd.transport().close(); // no goodbye
         await().atMost(AT_MOST).until(() -> ada.events().members("#lab").stream()
                 .anyMatch(m -> m.nick().equals("cyd") && m.presence() == Presence.UNREACHABLE));
-        await().atMost(AT_MOST).until(() -> !ada.events().lines("quit cyd Gone").isEmpty());
-        await().atMost(AT_MOST).until(() -> !bob.events().lines("quit cyd Gone").isEmpty());
+        // The mesh's own reason, in whole seconds: QUICK's 2.5 s rounded up.
+        await().atMost(AT_MOST).until(() -> ada.events().lines().contains("quit cyd mesh.gone 3"));
+        await().atMost(AT_MOST).until(() -> bob.events().lines().contains("quit cyd mesh.gone 3"));
         assertEquals(List.of("bob"), ada.transport().peers().stream().map(MeshPeer::nick).toList());
         assertEquals(TransportState.Phase.OFFLINE, cyd.events().phases().getLast());
     }

@@ -50,13 +50,13 @@ class MeshNickTest {
         }
         assertTrue(second.events().lines().contains("nick Sam " + renamed), second.events().lines().toString());
         assertTrue(second.events().lines().contains("registered " + renamed));
-        assertTrue(second.events().lines().stream().anyMatch(l -> l.startsWith("error null The nick Sam is taken")));
+        assertTrue(second.events().lines().contains("error null mesh.nickLost Sam " + renamed));
         assertEquals("sam", first.nick());
         assertTrue(first.events().lines("error").isEmpty());
 
         // Asking for a nick someone has is refused, as IRC does.
         zoe.transport().changeNick("SAM");
-        await().atMost(AT_MOST).until(() -> zoe.events().lines().contains("error null Nickname is already in use: SAM"));
+        await().atMost(AT_MOST).until(() -> zoe.events().lines().contains("error null mesh.nickInUse SAM"));
         zoe.transport().changeNick("zed");
         await().atMost(AT_MOST).until(() -> first.events().lines().contains("nick zoe zed"));
     }

@@ -6,6 +6,7 @@ import dev.parley.model.MessageKind;
 import dev.parley.model.Presence;
 import dev.parley.storage.InMemoryMessageStore;
 import dev.parley.transport.OutgoingMessage;
+import dev.parley.transport.TransportNote;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -99,6 +100,11 @@ public final class NamespacePeer {
         }
 
         @Override
+        public void sendFailed(String localId, TransportNote reason) {
+            print("FAILED " + reason);
+        }
+
+        @Override
         public void history(String target, List<ChatMessage> messages, boolean older) {
             messages.forEach(this::message);
         }
@@ -109,8 +115,18 @@ public final class NamespacePeer {
         }
 
         @Override
+        public void quit(String nick, TransportNote reason) {
+            print("GONE " + nick);
+        }
+
+        @Override
         public void error(String target, String text) {
             print("ERROR " + text);
+        }
+
+        @Override
+        public void error(String target, TransportNote note) {
+            print("ERROR " + note);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
 import dev.parley.transport.TransportListener;
+import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Records every transport event, as values and as readable lines; read from the test thread. */
+/**
+ * Records every transport event, as values and as readable lines; read from the test thread. The
+ * mesh's own words come as notes and read as their key and arguments ({@code mesh.noSuchNick bob}):
+ * the words themselves are the client's.
+ */
 final class RecordingListener implements TransportListener {
 
     private final List<String> lines = new ArrayList<>();
@@ -105,6 +110,11 @@ final class RecordingListener implements TransportListener {
     }
 
     @Override
+    public void sendFailed(String localId, TransportNote reason) {
+        sendFailed(localId, words(reason));
+    }
+
+    @Override
     public synchronized void history(String target, List<ChatMessage> batch, boolean older) {
         history.addAll(batch);
         line("history " + target + " " + batch.size() + (older ? " older" : ""));
@@ -128,6 +138,11 @@ final class RecordingListener implements TransportListener {
     @Override
     public void quit(String nick, String reason) {
         line("quit " + nick + (reason == null ? "" : " " + reason));
+    }
+
+    @Override
+    public void quit(String nick, TransportNote reason) {
+        quit(nick, words(reason));
     }
 
     @Override
@@ -164,7 +179,26 @@ final class RecordingListener implements TransportListener {
     }
 
     @Override
+    public void info(String target, TransportNote note) {
+        info(target, words(note));
+    }
+
+    @Override
     public void error(String target, String text) {
         line("error " + target + " " + text);
+    }
+
+    @Override
+    public void error(String target, TransportNote note) {
+        error(target, words(note));
+    }
+
+    /** A note's key, then its arguments; a note among them in parentheses. */
+    private static String words(TransportNote note) {
+        StringBuilder words = new StringBuilder(note.key());
+        for (Object arg : note.args()) {
+            words.append(' ').append(arg instanceof TransportNote inner ? "(" + words(inner) + ")" : arg);
+        }
+        return words.toString();
     }
 }
