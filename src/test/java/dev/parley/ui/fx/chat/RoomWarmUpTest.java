@@ -118,6 +118,22 @@ class RoomWarmUpTest {
     }
 
     @Test
+    void itEndsWhenTheUsersFirstRoomOpens() throws Exception {
+        RoomWarmUp warmUp = started();
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(warmUp::steps) > 2);
+        fx(() -> {
+            model.submit(model.rooms().getFirst(), "/join #a");
+            made.getFirst().listener.joined("#a", "ada");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(warmUp::finished));
+        int lines = fx(warmUp::linesDone);
+        int steps = fx(warmUp::steps);
+        assertTrue(lines < 3_000 && steps < 150, "it ran on beside the user's room: " + lines + " lines, " + steps + " steps");
+        assertFalse(fx(() -> window.getChildren().contains(warmUp.view())), "the view is still in the window");
+    }
+
+    @Test
     void itStopsWhenTheWindowCloses() throws Exception {
         RoomWarmUp warmUp = started();
         fx(() -> {
