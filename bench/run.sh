@@ -57,9 +57,10 @@ fi
 JAVA="$JAVA_HOME/bin/java"
 
 PARLEY_JAR=${PARLEY_JAR:-$REPO_DIR/target/parley.jar}
-# The JVM options of the installed launcher (pom.xml, installer.javaOptions), so that the bench
-# measures the relay as users run it.
-PARLEY_JAVA_OPTIONS=${PARLEY_JAVA_OPTIONS-$(sed -n 's:.*<installer.javaOptions>\(.*\)</installer.javaOptions>.*:\1:p' "$REPO_DIR/pom.xml")}
+# The JVM options the relay runs with as a service: the installed launcher's (pom.xml,
+# installer.javaOptions) and the systemd unit's JAVA_TOOL_OPTIONS, so that the bench measures the
+# relay as users run it.
+PARLEY_JAVA_OPTIONS=${PARLEY_JAVA_OPTIONS-"$(sed -n 's:.*<installer.javaOptions>\(.*\)</installer.javaOptions>.*:\1:p' "$REPO_DIR/pom.xml") $(sed -n 's:^Environment="JAVA_TOOL_OPTIONS=\(.*\)"$:\1:p' "$REPO_DIR/installer/linux/systemd/parley-server.service")"}
 PARLEY_CMD_DEFAULT="$JAVA $PARLEY_JAVA_OPTIONS -jar $PARLEY_JAR server --bind 127.0.0.1 --port {port} --data {data} --no-announce --no-flood-limit --max-clients 100000 --max-clients-per-ip 100000"
 PARLEY_CMD=${PARLEY_CMD:-$PARLEY_CMD_DEFAULT}
 
