@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.protocol.CaseMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,37 @@ import java.util.Map;
 final class Rooms {
 
     private final Map<String, Room> rooms = new LinkedHashMap<>();
+    /**
+     * Rooms by the names they had before a rename: an answer or a request on its way under the old
+     * name (a page of history, a face that had not seen the rename yet) still finds its room.
+     */
+    private final Map<String, Room> formerNames = new HashMap<>();
 
+    /** The room with this name, or the one that had it before a rename. */
     Room get(String name) {
+        String key = CaseMapping.fold(name);
+        Room room = rooms.get(key);
+        return room != null ? room : formerNames.get(key);
+    }
+
+    /** The room with this name now, and no other: someone new with a renamed partner's old nick is someone else. */
+    Room named(String name) {
         return rooms.get(CaseMapping.fold(name));
     }
 
     Room open(String name, boolean channel) {
-        return rooms.computeIfAbsent(CaseMapping.fold(name), key -> new Room(name, channel));
+        String key = CaseMapping.fold(name);
+        formerNames.remove(key);
+        return rooms.computeIfAbsent(key, k -> new Room(name, channel));
     }
 
     Room remove(String name) {
-        return rooms.remove(CaseMapping.fold(name));
+        Room room = get(name);
+        if (room != null) {
+            rooms.remove(CaseMapping.fold(room.name()));
+            formerNames.values().removeIf(former -> former == room);
+        }
+        return room;
     }
 
     /** The room at a 1-based position, or null. */
@@ -49,6 +70,10 @@ final class Rooms {
             return false;
         }
         room.rename(newName);
+        if (!newKey.equals(oldKey)) {
+            formerNames.put(oldKey, room);
+        }
+        formerNames.remove(newKey);
         List<Room> inOrder = all();
         rooms.clear();
         inOrder.forEach(r -> rooms.put(CaseMapping.fold(r.name()), r));

@@ -125,7 +125,7 @@ final class Session {
     }
 
     Room openRoom(String name, boolean channel) {
-        Room existing = rooms.get(name);
+        Room existing = rooms.named(name);
         if (existing != null) {
             return existing;
         }

@@ -189,13 +189,39 @@ class ChatServiceTest {
     void aConversationFollowsItsPartnersNewNickInItsPlace() {
         joinLab();
         service.input("/query bob");
-        service.input("/switch 1");
+        service.input("/join #z");
+        net.listener.joined("#z", "ada");
         net.listener.nickChanged("bob", "bobby");
         assertEquals(List.of(new ChatEvent.RoomRenamed("bob", "bobby")), eventsOf(ChatEvent.RoomRenamed.class));
         assertEquals("bob is now known as bobby", lineTexts("bobby").getLast());
         service.input("/switch 2"); // still second, where it was
         service.input("still there?");
         assertEquals("bobby", net.sent.getLast().target());
+        service.input("/switch 3");
+        service.input("and #z third");
+        assertEquals("#z", net.sent.getLast().target());
+    }
+
+    @Test
+    void aPageOfHistoryAskedForUnderTheOldNickStillLandsInTheConversation() {
+        service.input("/query bob");
+        service.loadOlder("bob");
+        net.listener.nickChanged("bob", "bobby");
+        net.listener.history("bob", List.of(msg("h1", "ada", "bob", "from before")), true);
+        assertEquals("bobby", eventsOf(ChatEvent.HistoryLoaded.class).getLast().room());
+        int asked = net.historyRequests.size();
+        service.loadOlder("bobby");
+        assertEquals(asked + 1, net.historyRequests.size(), "the answer did not end the request: no more pages");
+    }
+
+    @Test
+    void someoneNewWithTheOldNickIsAnotherConversation() {
+        service.input("/query bob");
+        net.listener.nickChanged("bob", "bobby");
+        net.listener.message(msg("m1", "ada", "bob", "I am the new bob"));
+        assertEquals(new ChatEvent.RoomOpened("bob", false), eventsOf(ChatEvent.RoomOpened.class).getLast());
+        assertEquals("I am the new bob", lineTexts("bob").getLast());
+        assertFalse(lineTexts("bobby").contains("I am the new bob"));
     }
 
     @Test

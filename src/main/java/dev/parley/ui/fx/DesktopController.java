@@ -207,9 +207,9 @@ public final class DesktopController {
         toasts.show(title, line.text(), () -> {
             stage.toFront();
             stage.requestFocus();
-            RoomViewModel target = forModel.room(notice.room());
-            if (target != null) {
-                forModel.selectedProperty().set(target);
+            // The tab itself, not its name: a conversation may have taken its partner's new nick meanwhile.
+            if (room != null && forModel.rooms().contains(room)) {
+                forModel.selectedProperty().set(room);
             }
         });
     }

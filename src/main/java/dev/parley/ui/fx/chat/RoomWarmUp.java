@@ -212,7 +212,7 @@ final class RoomWarmUp extends AnimationTimer {
         finished = true;
     }
 
-    /** Lines of every kind a room shows: short and wrapping, links, actions, notices, events, own and mentions. */
+    /** Lines of every kind a room shows: short and wrapping, links, actions, notices, events, the client's remarks, own lines and mentions. */
     private static List<ChatLine> samples(int count) {
         List<ChatLine> lines = new ArrayList<>(count);
         Instant time = Instant.now();
@@ -227,11 +227,12 @@ final class RoomWarmUp extends AnimationTimer {
             }
             LineKind kind = switch (i % 15) {
                 case 5 -> LineKind.ACTION;
+                case 7 -> LineKind.INFO;
                 case 10 -> LineKind.NOTICE;
                 case 12 -> LineKind.JOIN;
                 default -> LineKind.MESSAGE;
             };
-            String sender = kind == LineKind.JOIN ? "" : NICKS[i % NICKS.length];
+            String sender = kind == LineKind.JOIN || kind == LineKind.INFO ? "" : NICKS[i % NICKS.length];
             lines.add(new ChatLine("warm-up-" + i, time.plusSeconds(i), sender, text.toString(), kind,
                     i % 11 == 0, i % 17 == 0, false));
         }
