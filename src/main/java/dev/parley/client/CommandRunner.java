@@ -85,8 +85,11 @@ final class CommandRunner implements ClientActions {
                 }
             }
             case UserCommand.Query query -> {
-                session.openRoom(query.nick(), false);
-                session.show(query.nick());
+                boolean wasOpen = session.rooms().named(query.nick()) != null;
+                Room room = session.openRoom(query.nick(), false);
+                if (wasOpen || !session.isCurrent(room)) { // a first room is selected as it opens: said once
+                    session.show(room.name());
+                }
             }
             case UserCommand.Nick nick -> withTransport(t -> t.changeNick(nick.nick()));
             case UserCommand.Topic topic -> topic(topic.channel(), topic.text());

@@ -43,6 +43,8 @@ public final class ScriptConsole {
     private volatile String openedChannel;
     private volatile CompletableFuture<Void> openedHistory = new CompletableFuture<>();
     private volatile String current = ChatEvent.SERVER_ROOM;
+    /** The current conversation's new name after its partner changed nick (printer thread only). */
+    private String renamedTo;
 
     public ScriptConsole(ChatService service, BufferedReader in, PrintStream out, ConsoleOptions options) {
         this.service = service;
@@ -115,6 +117,12 @@ public final class ScriptConsole {
                     connected.completeExceptionally(new IllegalStateException(status.status().detail()));
             case ChatEvent.RoomOpened opened when opened.channel() -> openedChannel = opened.room();
             case ChatEvent.HistoryLoaded loaded when loaded.room().equals(openedChannel) -> openedHistory.complete(null);
+            case ChatEvent.RoomRenamed renamed -> renamedTo = renamed.newName();
+            // The current conversation took its partner's new nick: no answer to a line of the script.
+            case ChatEvent.RoomSelected selected when selected.room().equals(renamedTo) -> {
+                current = selected.room();
+                renamedTo = null;
+            }
             case ChatEvent.RoomSelected selected -> {
                 current = selected.room();
                 roomChange.complete(null);

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.client.ChatEvent;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
+import dev.parley.client.FakeTransport;
+import dev.parley.model.ChatMessage;
+import dev.parley.model.MessageKind;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import dev.parley.storage.sqlite.SqliteMessageStore;
+import dev.parley.transport.OutgoingMessage;
+import dev.parley.transport.TransportState;
 import dev.parley.transport.irc.IrcTransport;
 import dev.parley.transport.irc.IrcTransportConfig;
 import java.io.BufferedReader;
@@ -17,11 +22,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +113,52 @@ class ScriptConsoleTest {
         int last = printed.indexOf("-- Last ");
         assertTrue(last >= 0, printed);
         assertTrue(printed.startsWith("-- Last 1 lines of #r:\n[bob] stored before ada came", last), printed);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aConversationRenamedDuringAJoinDoesNotEndTheWait() throws Exception {
+        List<FakeTransport> made = new CopyOnWriteArrayList<>();
+        ChatService ada = new ChatService((endpoint, n) -> {
+            FakeTransport t = new FakeTransport();
+            made.add(t);
+            return t;
+        }, "ada");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ScriptConsole console = new ScriptConsole(ada, new BufferedReader(new StringReader("/query bob\n/join #x\nafter the join\n")),
+                new PrintStream(printed, true, StandardCharsets.UTF_8), new ConsoleOptions(false, null, WAIT_LIMIT, Duration.ZERO));
+        try {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return console.run(() -> ada.connect(new Endpoint.Relay("fake", 6667)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> !made.isEmpty() && made.getFirst().listener != null);
+            FakeTransport net = made.getFirst();
+            net.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+            net.listener.registered("ada");
+            await().atMost(Duration.ofSeconds(10)).until(() -> net.calls.contains("join #x"));
+
+            net.listener.nickChanged("bob", "bobby"); // while the script waits for its join
+            await().atMost(Duration.ofSeconds(10)).until(() -> printed.toString(StandardCharsets.UTF_8)
+                    .contains("-- Now talking in bobby"));
+            net.listener.joined("#x", "ada");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !net.historyRequests.isEmpty());
+            net.listener.history("#x", List.of(), false);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !net.sent.isEmpty());
+            assertEquals("#x", net.sent.getFirst().target(), "the line after the join went out before the join landed");
+            OutgoingMessage line = net.sent.getFirst();
+            net.listener.sent(line.localId(), new ChatMessage("m1", Instant.now(), "#x", "ada", "ada!u@h", line.text(),
+                    MessageKind.MESSAGE));
+            await().atMost(Duration.ofSeconds(10)).until(() -> net.calls.stream().anyMatch(c -> c.startsWith("quit")));
+            net.listener.stateChanged(TransportState.of(TransportState.Phase.OFFLINE, "fake:6667"));
+            assertEquals(0, exit.get(10, TimeUnit.SECONDS), printed.toString(StandardCharsets.UTF_8));
+        } finally {
+            ada.close();
+        }
     }
 
     @Test
