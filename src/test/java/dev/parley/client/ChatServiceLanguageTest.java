@@ -23,11 +23,7 @@ class ChatServiceLanguageTest {
     private final List<FakeTransport> transports = new ArrayList<>();
 
     private ChatService service(ClientTexts texts) {
-        TransportFactory factory = (endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            transports.add(t);
-            return t;
-        };
+        TransportFactory factory = FakeTransport.into(transports);
         ChatService service = texts == null ? new ChatService(factory, "ada", CLOCK, Runnable::run)
                 : new ChatService(factory, "ada", texts, CLOCK, Runnable::run);
         service.addListener(events::add, Runnable::run);

@@ -32,11 +32,7 @@ class ChatServiceTest {
 
     @BeforeEach
     void connected() {
-        service = new ChatService((endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            transports.add(t);
-            return t;
-        }, "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        service = new ChatService(FakeTransport.into(transports), "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
         service.addListener(events::add, Runnable::run);
         service.connect(new Endpoint.Relay("fake", 6667));
         net = transports.getFirst();

@@ -16,6 +16,15 @@ public final class FakeTransport implements Transport {
     public TransportListener listener;
     public boolean closed;
 
+    /** A factory for a service under test: each transport it makes is added to {@code made}, for the test to play the network. */
+    public static TransportFactory into(List<FakeTransport> made) {
+        return (endpoint, nick) -> {
+            FakeTransport t = new FakeTransport();
+            made.add(t);
+            return t;
+        };
+    }
+
     @Override
     public void start(TransportListener l) {
         listener = l;

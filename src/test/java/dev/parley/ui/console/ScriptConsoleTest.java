@@ -119,11 +119,7 @@ class ScriptConsoleTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aConversationRenamedDuringAJoinDoesNotEndTheWait() throws Exception {
         List<FakeTransport> made = new CopyOnWriteArrayList<>();
-        ChatService ada = new ChatService((endpoint, n) -> {
-            FakeTransport t = new FakeTransport();
-            made.add(t);
-            return t;
-        }, "ada");
+        ChatService ada = new ChatService(FakeTransport.into(made), "ada");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ScriptConsole console = new ScriptConsole(ada, new BufferedReader(new StringReader("/query bob\n/join #x\nafter the join\n")),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), new ConsoleOptions(false, null, WAIT_LIMIT, Duration.ZERO));

@@ -42,11 +42,7 @@ class MainViewModelTest {
 
     /** A client service on the test's thread whose fake transports land in {@code made}. */
     private static ChatService serviceOver(List<FakeTransport> made) {
-        return new ChatService((endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            made.add(t);
-            return t;
-        }, "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        return new ChatService(FakeTransport.into(made), "ada", Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
     }
 
     @BeforeEach

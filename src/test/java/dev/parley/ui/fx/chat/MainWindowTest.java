@@ -57,11 +57,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        service = new ChatService((endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            made.add(t);
-            return t;
-        }, "ada");
+        service = new ChatService(FakeTransport.into(made), "ada");
         Texts texts = Texts.forLanguage("en");
         model = new MainViewModel(service, texts);
         window = new MainWindow(model, texts, UiSettings.defaults(), new InertHost());

@@ -50,11 +50,7 @@ class RoomWarmUpTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ChatService service = new ChatService((endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            made.add(t);
-            return t;
-        }, "ada", Clock.systemUTC(), Runnable::run);
+        ChatService service = new ChatService(FakeTransport.into(made), "ada", Clock.systemUTC(), Runnable::run);
         model = new MainViewModel(service, Texts.forLanguage("en"));
         service.addListener(model, Runnable::run);
         service.connect(new Endpoint.Relay("fake", 6667));

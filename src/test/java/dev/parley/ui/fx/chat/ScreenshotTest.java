@@ -56,11 +56,7 @@ class ScreenshotTest {
     /** Shows the window, takes the picture, returns its mean brightness (0..1). */
     private double shoot(String theme, Path file) throws Exception {
         List<FakeTransport> made = new CopyOnWriteArrayList<>();
-        ChatService service = new ChatService((endpoint, nick) -> {
-            FakeTransport t = new FakeTransport();
-            made.add(t);
-            return t;
-        }, "ada");
+        ChatService service = new ChatService(FakeTransport.into(made), "ada");
         UiSettings ui = UiSettings.defaults().withTheme(theme);
         Texts texts = Texts.forLanguage("en");
         MainViewModel model = new MainViewModel(service, texts);
