@@ -84,13 +84,7 @@ final class CommandRunner implements ClientActions {
                     withTransport(t -> t.requestWho(target));
                 }
             }
-            case UserCommand.Query query -> {
-                boolean wasOpen = session.rooms().named(query.nick()) != null;
-                Room room = session.openRoom(query.nick(), false);
-                if (wasOpen || !session.isCurrent(room)) { // a first room is selected as it opens: said once
-                    session.show(room.name());
-                }
-            }
+            case UserCommand.Query query -> session.openAndShow(query.nick(), false);
             case UserCommand.Nick nick -> withTransport(t -> t.changeNick(nick.nick()));
             case UserCommand.Topic topic -> topic(topic.channel(), topic.text());
             case UserCommand.Away away -> withTransport(t -> t.setAway(away.message()));
@@ -243,16 +237,8 @@ final class CommandRunner implements ClientActions {
 
     @Override
     public void joinedChannel(String channel) {
-        boolean wasOpen = session.rooms().get(channel) != null;
-        Room room = session.openRoom(channel, true);
-        if (pendingSelect.remove(CaseMapping.fold(channel))) {
-            // A room opened just now may have been selected on opening: say it once.
-            if (wasOpen) {
-                session.show(room.name());
-            } else {
-                session.select(room.name());
-            }
-        }
+        Room room = pendingSelect.remove(CaseMapping.fold(channel)) ? session.openAndShow(channel, true)
+                : session.openRoom(channel, true);
         Transport transport = control.transport();
         if (transport != null && room.lineCount() == 0) {
             transport.requestHistory(HistoryRequest.latest(room.name(), HISTORY_PAGE));

@@ -182,6 +182,21 @@ final class Session {
     }
 
     /**
+     * Opens a room if need be and selects it for the user (/query, a /join landing), saying so
+     * once: a room that opened just now may have been selected as it opened (the first one is).
+     */
+    Room openAndShow(String name, boolean channel) {
+        boolean wasOpen = rooms.named(name) != null;
+        Room room = openRoom(name, channel);
+        if (wasOpen) {
+            show(room.name());
+        } else {
+            select(room.name());
+        }
+        return room;
+    }
+
+    /**
      * Selects a room the user named (/join, /query, /switch): says so even when it is the current
      * one already, so the user sees the command land and a script waiting for it goes on.
      */

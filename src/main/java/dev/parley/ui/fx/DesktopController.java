@@ -113,9 +113,10 @@ public final class DesktopController {
         connect.setOnAction(e -> connectDialog());
         Button quit = new Button(texts.get("menu.quit"));
         quit.setOnAction(e -> shutdown());
-        VBox box = new VBox(12, new Label(texts.get("start.notConnected")), new HBox(8, connect, quit));
+        HBox buttons = new HBox(8, connect, quit);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(12, new Label(texts.get("start.notConnected")), buttons);
         box.setAlignment(Pos.CENTER);
-        ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
         return new StackPane(box);
     }
 
