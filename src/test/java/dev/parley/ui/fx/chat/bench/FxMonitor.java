@@ -7,8 +7,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,8 @@ import javax.management.openmbean.CompositeData;
  *       keeps pulses coming at the display rate, about 16.7 ms, when nothing else changes);</li>
  *   <li>probe delays: a thread posts a {@code Platform.runLater} every 10 ms and the runnable
  *       records how long it waited in the FX queue;</li>
- *   <li>layout: CSS and layout time per pulse (pre- to post-layout pulse listener);</li>
+ *   <li>layout: CSS and layout time per pulse (pre- to post-layout pulse listener), and the FX
+ *       thread's CPU time in the longest of them;</li>
  *   <li>GC pauses (from the collectors' notifications, without the concurrent collector's, whose
  *       durations are not all stop-the-world), and CPU time of the FX thread and of
  *       the whole process.</li>
@@ -47,9 +50,17 @@ final class FxMonitor implements AutoCloseable {
         final Samples frameGaps = new Samples();
         final Samples probeDelays = new Samples();
         final Samples layouts = new Samples();
-        private final List<long[]> gcLog;
-        private final long startUptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        private long endUptime = Long.MAX_VALUE;
+        /** Frame gaps over the stall limit that had a stop-the-world collection in them. */
+        int stallsWithCollection;
+        /**
+         * FX thread CPU time in the pulse with the longest CSS and layout: near that pulse's wall time,
+         * the work itself was slow; far below it, the thread waited for a processor (or a lock).
+         */
+        long longestLayoutCpuNanos;
+        private long longestLayoutNanos;
+        private final List<Collection> gcLog;
+        private final Map<String, Long> countsAtStart = collectionCounts();
+        private Map<String, Long> countsAtEnd;
         private final long startNanos = System.nanoTime();
         private final long fxCpuStart;
         private final long processCpuStart;
@@ -57,7 +68,7 @@ final class FxMonitor implements AutoCloseable {
         long fxCpuNanos;
         long processCpuNanos;
 
-        private Window(String name, List<long[]> gcLog, long fxCpuStart, long processCpuStart) {
+        private Window(String name, List<Collection> gcLog, long fxCpuStart, long processCpuStart) {
             this.name = name;
             this.gcLog = gcLog;
             this.fxCpuStart = fxCpuStart;
@@ -65,15 +76,19 @@ final class FxMonitor implements AutoCloseable {
         }
 
         /**
-         * The GC pauses that started in this window. Notifications come late, on their own thread,
-         * so they are matched to windows by the JVM uptime at which the pause began.
+         * The GC pauses that ran in this window. Notifications come late, on their own thread, so
+         * they are matched to windows by each collector's running count, which the JVM keeps
+         * exactly; matching by start time mixed two clocks and took in the bench's own
+         * {@code System.gc()} right after a window.
          */
         Samples gcPauses() {
             Samples pauses = new Samples();
             synchronized (gcLog) {
-                for (long[] gc : gcLog) {
-                    if (gc[0] >= startUptime && gc[0] <= endUptime) {
-                        pauses.add(TimeUnit.MILLISECONDS.toNanos(gc[1]));
+                for (Collection gc : gcLog) {
+                    long before = countsAtStart.getOrDefault(gc.collector(), 0L);
+                    long after = countsAtEnd == null ? Long.MAX_VALUE : countsAtEnd.getOrDefault(gc.collector(), 0L);
+                    if (gc.id() > before && gc.id() <= after) {
+                        pauses.add(TimeUnit.MILLISECONDS.toNanos(gc.millis()));
                     }
                 }
             }
@@ -98,20 +113,49 @@ final class FxMonitor implements AutoCloseable {
     private record Waiter(BooleanSupplier condition, CompletableFuture<Long> result) {
     }
 
+    /** One stop-the-world collection: its collector, its number in that collector's count, its length. */
+    private record Collection(String collector, long id, long millis) {
+    }
+
+    /** Collections so far per stop-the-world collector (G1's concurrent cycles left out). */
+    private static Map<String, Long> collectionCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!isConcurrent(gc.getName())) {
+                counts.put(gc.getName(), gc.getCollectionCount());
+            }
+        }
+        return counts;
+    }
+
+    private static long totalCollections() {
+        long total = 0;
+        for (long count : collectionCounts().values()) {
+            total += count;
+        }
+        return total;
+    }
+
+    private static boolean isConcurrent(String collector) {
+        return collector.contains("Concurrent");
+    }
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long fxThreadId;
     private final List<Waiter> waiters = new ArrayList<>(); // FX thread only
     private final NotificationListener gcListener = this::gcNotification;
-    /** Every GC pause seen: {JVM uptime at its start in ms, duration in ms}. */
-    private final List<long[]> gcLog = new ArrayList<>();
+    /** Every stop-the-world collection seen. */
+    private final List<Collection> gcLog = new ArrayList<>();
     private final Thread prober;
     private final AnimationTimer timer;
     private volatile Window current;
     private volatile boolean closed;
     private long lastFrame; // FX thread only
+    private long collectionsAtLastFrame; // FX thread only
     private long layoutStart; // FX thread only
+    private long layoutCpuStart; // FX thread only
 
     private FxMonitor(Scene scene) {
         fxThreadId = Thread.currentThread().threadId();
@@ -119,15 +163,24 @@ final class FxMonitor implements AutoCloseable {
             @Override
             public void handle(long pulseTime) {
                 long now = System.nanoTime();
+                long collections = totalCollections();
                 Window w = current;
                 if (w != null && lastFrame != 0) {
                     w.frameGaps.add(now - lastFrame);
+                    if (now - lastFrame > TimeUnit.MILLISECONDS.toNanos((long) DesktopBench.STALL_MS)
+                            && collections != collectionsAtLastFrame) {
+                        w.stallsWithCollection++;
+                    }
                 }
                 lastFrame = now;
+                collectionsAtLastFrame = collections;
             }
         };
         timer.start();
-        scene.addPreLayoutPulseListener(() -> layoutStart = System.nanoTime());
+        scene.addPreLayoutPulseListener(() -> {
+            layoutStart = System.nanoTime();
+            layoutCpuStart = threads.getCurrentThreadCpuTime();
+        });
         scene.addPostLayoutPulseListener(this::afterLayout);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -164,7 +217,7 @@ final class FxMonitor implements AutoCloseable {
             return null;
         });
         w.wallNanos = System.nanoTime() - w.startNanos;
-        w.endUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        w.countsAtEnd = collectionCounts();
         w.fxCpuNanos = threads.getThreadCpuTime(fxThreadId) - w.fxCpuStart;
         w.processCpuNanos = os.getProcessCpuTime() - w.processCpuStart;
         return w;
@@ -185,6 +238,10 @@ final class FxMonitor implements AutoCloseable {
         Window w = current;
         if (w != null && layoutStart != 0) {
             w.layouts.add(now - layoutStart);
+            if (now - layoutStart > w.longestLayoutNanos) {
+                w.longestLayoutNanos = now - layoutStart;
+                w.longestLayoutCpuNanos = threads.getCurrentThreadCpuTime() - layoutCpuStart;
+            }
         }
         for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
             Waiter waiter = it.next();
@@ -219,11 +276,11 @@ final class FxMonitor implements AutoCloseable {
             return;
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        if (info.getGcName().contains("Concurrent")) {
+        if (isConcurrent(info.getGcName())) {
             return;
         }
         synchronized (gcLog) {
-            gcLog.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()});
+            gcLog.add(new Collection(info.getGcName(), info.getGcInfo().getId(), info.getGcInfo().getDuration()));
         }
     }
 
