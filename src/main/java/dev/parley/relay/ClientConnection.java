@@ -224,7 +224,10 @@ public final class ClientConnection {
             case InputQueue.Line line -> line(line.text());
             case InputQueue.Parsed parsed -> run(parsed.message(), parsed.delayNanos());
             case InputQueue.TooLong tooLong -> tooLong(tooLong.limit());
-            case InputQueue.End end -> quit(end.reason());
+            case InputQueue.End end -> {
+                awaitOwnMessagesDelivered(); // its last lines before the socket closed go out before its QUIT
+                quit(end.reason());
+            }
         }
     }
 
@@ -262,7 +265,7 @@ public final class ClientConnection {
             LockSupport.parkNanos(delayNanos); // slow the flooder down; TCP pushes back on it meanwhile
         }
         if (!isMessage(message.command())) {
-            awaitOwnMessagesStored();
+            awaitOwnMessagesDelivered();
         }
         if (quit.get()) {
             return;
@@ -301,8 +304,12 @@ public final class ClientConnection {
         return command.equals("PRIVMSG") || command.equals("NOTICE") || command.equals("TAGMSG");
     }
 
-    /** Keeps this client's order: a PART after a PRIVMSG is seen after it, even though messages wait for the store. */
-    private void awaitOwnMessagesStored() {
+    /**
+     * Keeps this client's order: a PART after a PRIVMSG is seen after it, even though messages
+     * wait for the store and then for the fan-out; returns once they are in the recipients'
+     * outboxes, which are first in, first out.
+     */
+    private void awaitOwnMessagesDelivered() {
         try {
             client.lastStore().join();
         } catch (CompletionException e) {

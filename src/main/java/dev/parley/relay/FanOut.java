@@ -4,6 +4,7 @@ import dev.parley.storage.MessageStore;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,6 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * waits for a slow member (a socket that is full keeps the rest queued for later, see
  * {@link Outbox}).
  *
+ * <p>Direct messages go through here too, in line with the channel messages stored before them,
+ * and each delivery's future completes once its lines are in the recipients' outboxes: a sender's
+ * next PART, QUIT, NICK or KICK waits for that (see {@code ClientConnection}), so nobody sees
+ * them before the messages the sender wrote first, and a member kicked right after a message
+ * still gets it.
+ *
  * <p>Who drains: with a store that batches ({@link MessageStore#afterEachBatch}), the store's
  * writer thread, right after a batch's completions, so a stored message reaches the sockets with
  * no thread hand-off in between. Deliveries queued from any other thread (a message not stored,
@@ -28,7 +35,9 @@ public final class FanOut {
     private static final int MAX_ENTRY_BYTES = DirectBuffers.SIZE / 2;
     private static final int MAX_JOBS_PER_DRAIN = 4096;
 
-    private record Job(Channel channel, OutboundMessage line, Client sender) {
+    /** One stored message for a channel's members, or for one client ({@code recipient}, channel null). */
+    private record Job(Channel channel, Client recipient, OutboundMessage line, Client sender,
+                       CompletableFuture<Void> queued) {
     }
 
     private final ConcurrentLinkedQueue<Job> jobs = new ConcurrentLinkedQueue<>();
@@ -51,12 +60,25 @@ public final class FanOut {
         }
     }
 
-    /** Queues a stored message for every member of the channel but its sender. */
-    public void deliver(Channel channel, OutboundMessage line, Client sender) {
-        jobs.add(new Job(channel, line, sender));
+    /**
+     * Queues a stored message for every member of the channel but its sender; the future completes
+     * when it is in their outboxes.
+     */
+    public CompletableFuture<Void> deliver(Channel channel, OutboundMessage line, Client sender) {
+        return add(new Job(channel, null, line, sender, new CompletableFuture<>()));
+    }
+
+    /** Queues a stored direct message for {@code recipient}, after the deliveries queued before it. */
+    public CompletableFuture<Void> deliverTo(Client recipient, OutboundMessage line, Client sender) {
+        return add(new Job(null, recipient, line, sender, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> add(Job job) {
+        jobs.add(job);
         if (Thread.currentThread() != batchThread && draining.compareAndSet(false, true)) {
             Thread.startVirtualThread(this::drain);
         }
+        return job.queued();
     }
 
     /**
@@ -84,12 +106,21 @@ public final class FanOut {
             List<Client> touched = new ArrayList<>();
             int start = 0;
             while (start < batch.size()) {
+                Job first = batch.get(start);
+                if (first.channel() == null) {
+                    deliverDirect(first, drain, touched);
+                    start++;
+                    continue;
+                }
                 int end = endOfRun(batch, start);
                 deliverRun(batch.subList(start, end), drain, touched);
                 start = end;
             }
             for (Client member : touched) {
                 member.flushRaw();
+            }
+            for (Job done : batch) {
+                done.queued().complete(null);
             }
             if (batch.isEmpty()) {
                 draining.set(false);
@@ -114,6 +145,14 @@ public final class FanOut {
             end++;
         }
         return end;
+    }
+
+    private static void deliverDirect(Job job, long drain, List<Client> touched) {
+        Client recipient = job.recipient();
+        recipient.queueRaw(job.line().bytesFor(recipient.caps()));
+        if (recipient.queuedInDrain(drain)) {
+            touched.add(recipient);
+        }
     }
 
     private static void deliverRun(List<Job> run, long drain, List<Client> touched) {

@@ -35,6 +35,7 @@ final class MessageCommands {
     private static final int MAX_TARGETS = 4;
     /** A relayed line must fit in 512 bytes with the sender's source in front of it. */
     private static final int MAX_LINE_BYTES = 510;
+    private static final CompletableFuture<Void> DELIVERED = CompletableFuture.completedFuture(null);
 
     private MessageCommands() {
     }
@@ -93,31 +94,36 @@ final class MessageCommands {
         tags.putAll(clientTags(ctx));
         OutboundMessage line = new OutboundMessage(
                 new IrcMessage(tags, sender.source(), command, List.of(destination.name(), text)));
-        BiFunction<ChatMessage, Throwable, Object> then = (ok, error) -> {
+        BiFunction<ChatMessage, Throwable, CompletableFuture<Void>> then = (ok, error) -> {
             if (error != null) {
                 log.warn("message {} from {} not stored, not delivered: {}", id, sender.nick(), error.getMessage());
                 ctx.fail("MESSAGE_ERROR", destination.name(), "Message could not be stored, so it was not delivered");
-                return null;
+                return DELIVERED;
             }
-            deliver(ctx, destination, line, sender);
+            CompletableFuture<Void> delivered = deliver(ctx, destination, line, sender);
             if (sender.has(Capability.ECHO_MESSAGE)) {
                 ctx.send(line.message());
             }
-            return null;
+            return delivered;
         };
         // Attached before the write is queued, so that delivery runs on the store's writer thread
-        // and goes out with its batch, whichever finishes first.
-        return isCtcpQuery(text)
+        // and goes out with its batch, whichever finishes first. Completes when the recipients
+        // have it queued, which the sender's next non-message command waits for.
+        return (isCtcpQuery(text)
                 ? CompletableFuture.completedFuture(stored).handle(then) // VERSION, PING...: machine talk, not history
-                : ctx.relay().store().appendThen(destination.conversation(), stored, then);
+                : ctx.relay().store().appendThen(destination.conversation(), stored, then))
+                .thenCompose(delivered -> delivered);
     }
 
-    private static void deliver(CommandContext ctx, Destination destination, OutboundMessage line, Client sender) {
+    private static CompletableFuture<Void> deliver(CommandContext ctx, Destination destination, OutboundMessage line,
+                                                   Client sender) {
         if (destination.channel() != null) {
-            ctx.relay().fanOut().deliver(destination.channel(), line, sender);
-        } else if (destination.user() != sender) {
-            destination.user().send(line);
+            return ctx.relay().fanOut().deliver(destination.channel(), line, sender);
         }
+        if (destination.user() != sender) {
+            return ctx.relay().fanOut().deliverTo(destination.user(), line, sender);
+        }
+        return DELIVERED;
     }
 
     private static void tagmsg(CommandContext ctx) {
