@@ -45,23 +45,11 @@ final class LocalRelayHosting implements RelayHosting {
         }
         ServerSettings settings = server.withListen(EVERY_INTERFACE, port)
                 .withDataDir(dataDir.toAbsolutePath())
-                .withIdentity(ircServerName(name), server.password());
+                .withIdentity(name, server.password()); // in IRC replies as one word: RelayConfig.serverNameFor
         RunningRelay relay = RunningRelay.start(settings, name, beacons);
         Hosted hosted = new Hosted(relay, name);
         log.info("hosting {} (data: {})", hosted.description(), settings.dataDir());
         return hosted;
-    }
-
-    /**
-     * The name in IRC replies ({@code :name 001 ...}) is one word, so a LAN name such as
-     * "Ada's lab" becomes "Ada-s-lab" there; the LAN list shows the name as given.
-     */
-    static String ircServerName(String name) {
-        String word = name.strip().replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
-        if (word.length() > 63) {
-            word = word.substring(0, 63);
-        }
-        return word.isEmpty() ? "parley" : word;
     }
 
     private static final class Hosted implements HostedRelay {

@@ -120,6 +120,6 @@ final class RunningRelay implements AutoCloseable {
         FloodPolicy flood = s.floodRate() <= 0 ? FloodPolicy.off() : new FloodPolicy(true, s.floodBurst(), s.floodRate());
         RelayLimits limits = RelayLimits.defaults().withMaxClients(s.maxClients()).withMaxClientsPerAddress(s.maxClientsPerAddress());
         List<String> motd = s.motd().isEmpty() ? List.of() : s.motd().lines().toList();
-        return new RelayConfig(new InetSocketAddress(s.bind(), s.port()), s.name(), "Parley", s.password(), motd, limits, flood);
+        return new RelayConfig(new InetSocketAddress(s.bind(), s.port()), RelayConfig.serverNameFor(s.name()), "Parley", s.password(), motd, limits, flood);
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -44,7 +45,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder for the message store.")
     private Path data;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Server name shown in replies and on the LAN.")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Name shown on the LAN, and in replies as one word (\"Room 101\" becomes Room-101).")
     private String name;
 
     @Option(names = "--password", paramLabel = "PASSWORD", description = "Server password clients must send with PASS.")
@@ -104,6 +106,9 @@ final class ServerCommand implements Callable<Integer> {
         OptionRange.check(spec, "--beacon-port", beaconPort, 1, 65535);
         OptionRange.check(spec, "--max-clients", maxClients, 1, 1_000_000);
         OptionRange.check(spec, "--max-clients-per-ip", maxClientsPerAddress, 1, 1_000_000);
+        if (name != null && name.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--name must not be empty");
+        }
         ServerSettings s = parent.settings().server();
         s = s.withListen(bind != null ? bind : s.bind(), port != null ? port : s.port());
         if (data != null) {

@@ -18,11 +18,29 @@ public record RelayConfig(InetSocketAddress listen, String serverName, String ne
 
     public RelayConfig {
         Objects.requireNonNull(listen, "listen");
-        Objects.requireNonNull(serverName, "serverName");
+        if (!serverName.matches(SERVER_NAME)) {
+            throw new IllegalArgumentException("a server name is letters, digits, '.' and '-': '" + serverName + "'");
+        }
         Objects.requireNonNull(networkName, "networkName");
         motd = List.copyOf(motd);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(flood, "flood");
+    }
+
+    /** What may stand in a reply's source ({@code :NAME 001 ...}): one word, nothing IRC reads as a user mask. */
+    private static final String SERVER_NAME = "[A-Za-z0-9.-]{1,63}";
+
+    /**
+     * The server name for a relay whose users call it {@code displayName} ("Room 101", "Ada's lab"):
+     * what is not allowed in a server name becomes '-', so the display name can stay as people wrote it
+     * (the LAN announcement carries it) while replies carry {@code Room-101}.
+     */
+    public static String serverNameFor(String displayName) {
+        String name = displayName.strip().replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        if (name.length() > 63) {
+            name = name.substring(0, 63);
+        }
+        return name.isEmpty() ? "parley" : name;
     }
 
     /** A relay on 127.0.0.1 and a free port, default limits: for tests and "host a relay here". */

@@ -173,6 +173,12 @@ class MainTest {
     }
 
     @Test
+    void anEmptyRelayNameIsBadUsage() {
+        assertEquals(2, run("server", "--name", " "));
+        assertTrue(err.toString().contains("--name must not be empty"), err.toString());
+    }
+
+    @Test
     void aMeshPeerThatIsNotHostAndPortIsBadUsageWithoutATrace() {
         assertEquals(2, run("console", "--mesh", "127.0.0.1"));
         assertTrue(err.toString().contains("'127.0.0.1' is not host:port"), err.toString());

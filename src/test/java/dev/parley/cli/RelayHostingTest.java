@@ -14,6 +14,7 @@ import dev.parley.config.AppDirs;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.ServerSettings;
 import dev.parley.discovery.BeaconSettings;
+import dev.parley.relay.RelayConfig;
 import dev.parley.testsupport.IrcTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,11 +128,11 @@ class RelayHostingTest {
 
     @Test
     void ircServerNamesAreOneWord() {
-        assertEquals("lab", LocalRelayHosting.ircServerName("lab"));
-        assertEquals("Ada-s-lab", LocalRelayHosting.ircServerName(" Ada's  lab "));
-        assertEquals("lab.lan", LocalRelayHosting.ircServerName("lab.lan"));
-        assertEquals("parley", LocalRelayHosting.ircServerName("åäö"));
-        assertEquals(63, LocalRelayHosting.ircServerName("x".repeat(80)).length());
+        assertEquals("lab", RelayConfig.serverNameFor("lab"));
+        assertEquals("Ada-s-lab", RelayConfig.serverNameFor(" Ada's  lab "));
+        assertEquals("lab.lan", RelayConfig.serverNameFor("lab.lan"));
+        assertEquals("parley", RelayConfig.serverNameFor("åäö"));
+        assertEquals(63, RelayConfig.serverNameFor("x".repeat(80)).length());
     }
 
     private static int freeUdpPort() {

@@ -5,10 +5,12 @@ import dev.parley.protocol.Names;
 import dev.parley.protocol.CaseMapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,16 @@ class RelayUnitsTest {
         assertEquals(Conversations.direct("Ada", "bob"), Conversations.direct("BOB", "ada"));
         assertEquals("bob", Conversations.displayName(Conversations.direct("ada", "bob").key(), "ADA"));
         assertEquals("#lab", Conversations.displayName("#lab", "ada"));
+    }
+
+    @Test
+    void aServerNameIsOneWordThatCannotBeReadAsAUserMask() {
+        RelayConfig config = RelayConfig.loopback();
+        for (String bad : List.of("my relay", "", "ada!lab", "lab@home", ":lab")) {
+            assertThrows(IllegalArgumentException.class, () -> new RelayConfig(config.listen(), bad, "Parley", null,
+                    List.of(), config.limits(), config.flood()), bad);
+        }
+        assertEquals("Room-101", RelayConfig.serverNameFor("Room 101"));
+        assertEquals("parley", RelayConfig.serverNameFor(""));
     }
 }
