@@ -149,6 +149,17 @@ public final class ChatService implements AutoCloseable {
         });
     }
 
+    /**
+     * Completes once everything asked of the service so far has run on its thread, so that the
+     * events that work emitted at once (a local error, a room opened) are with the listeners'
+     * executors.
+     */
+    public CompletableFuture<Void> whenInputDone() {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        post(() -> result.complete(null));
+        return result;
+    }
+
     /** Completes once every message typed so far is confirmed by the network. */
     public CompletableFuture<Void> whenIdle() {
         CompletableFuture<Void> result = new CompletableFuture<>();

@@ -21,13 +21,19 @@ import java.util.concurrent.TimeoutException;
  * each event is printed plainly, and the script is paced the way a person would be: it waits
  * to be connected before the first line, and for a /join to land (with the channel's recent
  * lines) before the next line, so
- * {@code printf '/join #a\nhello\n' | parley console ...} says hello in #a. At the end of input
- * it waits until its messages are confirmed sent, then quits: exit 0, or 1 with the reason.
+ * {@code printf '/join #a\nhello\n' | parley console ...} says hello in #a. Each line's own
+ * answer (an unknown command, a room it opens) is in before the next line goes, and every
+ * {@value #PACE} lines it waits for what it sent to be confirmed, so a long script neither
+ * overruns the outbox nor lets one line's error end the next one's wait. At the end of input it
+ * waits until its messages are confirmed sent, then quits: exit 0, or 1 with the reason, and 1
+ * when any line failed (an error line was printed: a message not sent, a command refused).
  */
 public final class ScriptConsole {
 
     /** How long a channel just joined may take to show its recent lines before the script goes on. */
     private static final Duration HISTORY_WAIT = Duration.ofSeconds(5);
+    /** Lines between waits for confirmation: well under the outbox's capacity. */
+    static final int PACE = 100;
 
     private final ChatService service;
     private final BufferedReader in;
@@ -45,6 +51,8 @@ public final class ScriptConsole {
     private volatile String current = ChatEvent.SERVER_ROOM;
     /** The current conversation's new name after its partner changed nick (printer thread only). */
     private String renamedTo;
+    /** Error lines printed while the script ran. */
+    private volatile int errors;
 
     public ScriptConsole(ChatService service, BufferedReader in, PrintStream out, ConsoleOptions options) {
         this.service = service;
@@ -66,9 +74,10 @@ public final class ScriptConsole {
                 return 1;
             }
             String line;
+            int lines = 0;
             while ((line = in.readLine()) != null) {
                 if (closed.isDone()) {
-                    return 0;
+                    return exitCode();
                 }
                 String command = commandWord(line);
                 roomChange = new CompletableFuture<>();
@@ -77,7 +86,12 @@ public final class ScriptConsole {
                 service.input(line);
                 if (command.equals("quit") || command.equals("exit")) {
                     await(closed);
-                    return 0;
+                    return exitCode();
+                }
+                settle();
+                if (++lines % PACE == 0 && !await(service.whenIdle())) {
+                    out.println("!! Some messages were not confirmed sent within " + options.waitLimit().toSeconds() + " s.");
+                    return 1;
                 }
                 if (changesRoom(command)) {
                     await(roomChange); // a failed join prints its error and the script goes on
@@ -97,7 +111,7 @@ public final class ScriptConsole {
             }
             service.input("/quit");
             await(closed);
-            return 0;
+            return exitCode();
         } finally {
             printer.shutdown();
             try {
@@ -107,6 +121,21 @@ public final class ScriptConsole {
             }
             out.flush();
         }
+    }
+
+    /** Waits until the line just typed has run and what it printed at once is printed. */
+    private void settle() {
+        await(service.whenInputDone());
+        await(CompletableFuture.runAsync(() -> { }, printer));
+    }
+
+    private int exitCode() {
+        int failed = errors;
+        if (failed == 0) {
+            return 0;
+        }
+        out.println("!! " + failed + (failed == 1 ? " error" : " errors") + " while the script ran (the lines marked !!).");
+        return 1;
     }
 
     private void onEvent(ChatEvent event) {
@@ -127,7 +156,10 @@ public final class ScriptConsole {
                 current = selected.room();
                 roomChange.complete(null);
             }
-            case ChatEvent.LineAdded added when added.line().kind() == LineKind.ERROR -> roomChange.complete(null);
+            case ChatEvent.LineAdded added when added.line().kind() == LineKind.ERROR -> {
+                errors++; // printer thread only
+                roomChange.complete(null);
+            }
             case ChatEvent.Closed c -> closed.complete(null);
             default -> { }
         }

@@ -10,6 +10,7 @@ import dev.parley.client.Endpoint;
 import dev.parley.client.FakeTransport;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.MessageKind;
+import dev.parley.relay.FloodPolicy;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import dev.parley.storage.sqlite.SqliteMessageStore;
@@ -58,7 +59,7 @@ class ScriptConsoleTest {
     void relayWithAStoredLine() throws IOException {
         store = SqliteMessageStore.open(data);
         relay = RelayServer.start(new RelayConfig(new InetSocketAddress("127.0.0.1", 0), "parley", "Parley", null,
-                List.of(), RelayConfig.loopback().limits(), RelayConfig.loopback().flood()), store);
+                List.of(), RelayConfig.loopback().limits(), FloodPolicy.off()), store); // long scripts at full speed
         bob = service("bob");
         List<ChatEvent> seen = new CopyOnWriteArrayList<>();
         bob.addListener(seen::add, Runnable::run);
@@ -88,8 +89,13 @@ class ScriptConsoleTest {
         return service;
     }
 
-    /** Runs {@code script} as ada; returns what the console printed. */
+    /** Runs {@code script} as ada, which must exit 0; returns what the console printed. */
     private String run(String script) throws IOException {
+        return run(script, 0);
+    }
+
+    /** Runs {@code script} as ada, which must exit with {@code expectedExit}; returns what the console printed. */
+    private String run(String script, int expectedExit) throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ChatService ada = new ChatService((endpoint, n) -> {
             Endpoint.Relay r = (Endpoint.Relay) endpoint;
@@ -99,7 +105,7 @@ class ScriptConsoleTest {
             int exit = new ScriptConsole(ada, new BufferedReader(new StringReader(script)),
                     new PrintStream(printed, true, StandardCharsets.UTF_8), new ConsoleOptions(false, null, WAIT_LIMIT, Duration.ZERO))
                     .run(() -> ada.connect(new Endpoint.Relay("127.0.0.1", relay.address().getPort())));
-            assertEquals(0, exit, printed.toString(StandardCharsets.UTF_8));
+            assertEquals(expectedExit, exit, printed.toString(StandardCharsets.UTF_8));
         } finally {
             ada.close();
         }
@@ -163,5 +169,34 @@ class ScriptConsoleTest {
         String printed = run("/join #r\n/join #r\n/switch #r\nsaid after three\n");
         assertEquals(3, printed.lines().filter(l -> l.equals("-- Now talking in #r")).count(), printed);
         assertTrue(stored("said after three"), "the script ended before its line was stored");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void anEarlierLinesErrorDoesNotEndAJoinsWaitAndTheScriptExitsOne() throws IOException {
+        String printed = run("/frob\n/join #r2\nsaid in r2\n", 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.latest("#r2", 10).stream()
+                .anyMatch(m -> m.text().equals("said in r2")));
+        assertTrue(printed.contains("1 error while the script ran"), printed);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aMessageTheServerRefusesMakesTheExitCodeOne() throws IOException {
+        String printed = run("/msg nosuchnick hi\n", 1);
+        assertTrue(printed.contains("nosuchnick"), printed);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aScriptLongerThanTheOutboxSendsEveryLine() throws IOException {
+        StringBuilder script = new StringBuilder("/join #r\n");
+        int count = 700; // more than the client's outbox holds (500)
+        for (int i = 1; i <= count; i++) {
+            script.append("line ").append(i).append('\n');
+        }
+        run(script.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored("line " + count));
+        assertEquals(count, store.latest("#r", count + 10).stream().filter(m -> m.text().startsWith("line ")).count());
     }
 }
