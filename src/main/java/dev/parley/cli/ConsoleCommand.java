@@ -55,6 +55,11 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--nick", paramLabel = "NAME", description = "Your nick (default: nick in parley.toml, else your login name).")
     private String nick;
 
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "The relay's server password (default: password in [client] of parley.toml, "
+                    + "which keeps it out of the process list).")
+    private String password;
+
     @Parameters(arity = "0..3", paramLabel = "ADDRESS",
             description = "HOST, HOST:PORT or chat://HOST:PORT (default port 6667); or NAME HOST PORT. "
                     + "With --mesh: peers to reach directly, as HOST:PORT.")
@@ -97,7 +102,8 @@ final class ConsoleCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         boolean interactive = System.console() != null && System.console().isTerminal();
-        Transports transports = new Transports(parent.dirs().dataDir(), meshSettings);
+        Transports transports = new Transports(parent.dirs().dataDir(), meshSettings,
+                password != null ? password : settings.client().password());
         // The console writes the service's lines as they come, in the language chosen in parley.toml.
         ChatService service = new ChatService(transports.factory(), chosenNick, ClientTexts.forLocale(settings.ui().locale()));
         Endpoint target = endpoint;

@@ -27,16 +27,24 @@ final class Transports implements AutoCloseable {
 
     private final Path dataDir;
     private final MeshSettings mesh;
+    private final String relayPassword;
     private final List<MessageStore> stores = new ArrayList<>();
 
     Transports(Path dataDir, MeshSettings mesh) {
+        this(dataDir, mesh, null);
+    }
+
+    /** @param relayPassword the server password sent to relays (PASS), or null for none */
+    Transports(Path dataDir, MeshSettings mesh, String relayPassword) {
         this.dataDir = dataDir;
         this.mesh = mesh;
+        this.relayPassword = relayPassword;
     }
 
     TransportFactory factory() {
         return (endpoint, nick) -> switch (endpoint) {
-            case Endpoint.Relay relay -> new IrcTransport(IrcTransportConfig.of(relay.host(), relay.port(), nick));
+            case Endpoint.Relay relay -> new IrcTransport(
+                    IrcTransportConfig.of(relay.host(), relay.port(), nick).withPassword(relayPassword));
             case Endpoint.Mesh m -> meshTransport(nick);
         };
     }

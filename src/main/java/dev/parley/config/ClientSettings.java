@@ -9,8 +9,9 @@ import java.util.Set;
  * @param server the relay, as {@code host} or {@code host:port}
  * @param mode   how the desktop app connected last: {@code relay}, {@code host} (a relay started
  *               in the app) or {@code mesh}; reused on the next start
+ * @param password the relay's server password (sent with PASS), or null for none
  */
-public record ClientSettings(String server, String mode) {
+public record ClientSettings(String server, String mode, String password) {
 
     public static final Set<String> MODES = Set.of("relay", "host", "mesh");
 
@@ -22,15 +23,20 @@ public record ClientSettings(String server, String mode) {
         }
     }
 
+    /** Without a server password. */
+    public ClientSettings(String server, String mode) {
+        this(server, mode, null);
+    }
+
     public static ClientSettings defaults() {
         return new ClientSettings("localhost:" + ServerSettings.DEFAULT_PORT, "relay");
     }
 
     public ClientSettings withServer(String newServer) {
-        return new ClientSettings(newServer, mode);
+        return new ClientSettings(newServer, mode, password);
     }
 
     public ClientSettings withMode(String newMode) {
-        return new ClientSettings(server, newMode);
+        return new ClientSettings(server, newMode, password);
     }
 }

@@ -73,7 +73,7 @@ public final class SettingsLoader {
 
     private static ClientSettings readClient(TomlSection s, ClientSettings d) throws ConfigException {
         ClientSettings client = new ClientSettings(s.nonBlankString("server", d.server()),
-                s.oneOf("mode", ClientSettings.MODES, d.mode()));
+                s.oneOf("mode", ClientSettings.MODES, d.mode()), s.string("password", d.password()));
         s.rejectUnknownKeys();
         return client;
     }

@@ -8,7 +8,7 @@ public final class SettingsToml {
     private SettingsToml() {
     }
 
-    /** @param redactSecrets print a placeholder for the server password, for showing on screen */
+    /** @param redactSecrets print a placeholder for the passwords, for showing on screen */
     public static String render(Settings settings, boolean redactSecrets) {
         ServerSettings s = settings.server();
         StringBuilder out = new StringBuilder();
@@ -16,6 +16,9 @@ public final class SettingsToml {
         out.append('\n').append("[client]\n");
         out.append("server = ").append(quote(settings.client().server())).append('\n');
         out.append("mode = ").append(quote(settings.client().mode())).append('\n');
+        if (settings.client().password() != null) {
+            out.append("password = ").append(quote(redactSecrets ? "********" : settings.client().password())).append('\n');
+        }
         out.append('\n').append("[server]\n");
         out.append("bind = ").append(quote(s.bind())).append('\n');
         out.append("port = ").append(s.port()).append('\n');

@@ -81,7 +81,7 @@ class SettingsLoaderTest {
 
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
-        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
+        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host", "c\"pw"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
                 "m\to\u0001td", 1, 2, 3, 0.5), new MeshSettings("127.255.255.255", 6000, "lo", List.of("10.1.2.3:5000", "[::1]:6")),
                 new UiSettings("dark", 32, "sv"));
         Path file = write(SettingsToml.render(original, false));

@@ -154,8 +154,10 @@ final class Session {
                 }
             }
             case ERR_PASSWDMISMATCH -> {
-                listener.error(null, "The server refused the password");
-                owner.halt(this, "wrong server password");
+                boolean given = config.password() != null;
+                listener.error(null, given ? "The server refused the password"
+                        : "The server needs a password (console: --password; parley.toml: [client] password)");
+                owner.halt(this, given ? "wrong server password" : "the server needs a password");
             }
             case ERR_UNKNOWNCOMMAND -> {
                 if ("CAP".equalsIgnoreCase(line.param(1))) {
