@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.client.ChatEvent;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.i18n.ClientTexts;
@@ -21,6 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -45,6 +50,8 @@ final class ConsoleCommand implements Callable<Integer> {
     private static final Duration SCRIPT_WAIT = Duration.ofSeconds(20);
     /** Peers find a new one within about two seconds, then fetch what it said: give them time. */
     private static final Duration MESH_LINGER = Duration.ofSeconds(5);
+    /** How long a stop signal waits for the goodbye to go out. */
+    private static final Duration QUIT_WAIT = Duration.ofSeconds(3);
 
     @ParentCommand
     private ParleyCommand parent;
@@ -108,6 +115,19 @@ final class ConsoleCommand implements Callable<Integer> {
         ChatService service = new ChatService(transports.factory(), chosenNick, ClientTexts.forLocale(settings.ui().locale()));
         Endpoint target = endpoint;
         Runnable connect = () -> service.connect(target);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        service.addListener(event -> {
+            if (event instanceof ChatEvent.Closed) {
+                closed.complete(null);
+            }
+        }, Runnable::run);
+        // On a terminal Ctrl-C is the line editor's (it leaves properly already); TERM and HUP are ours.
+        Runnable leave = () -> leaveOnSignal(service, transports, closed, interactive);
+        if (interactive) {
+            Main.onStopSignals(leave, "TERM", "HUP");
+        } else {
+            Main.onStopSignals(leave);
+        }
         try {
             if (interactive) {
                 return runInteractive(service, connect);
@@ -120,6 +140,29 @@ final class ConsoleCommand implements Callable<Integer> {
             service.close();
             transports.close();
         }
+    }
+
+    /**
+     * On SIGTERM, SIGHUP or (in a script) Ctrl-C: leaves as /quit does, so the relay or the mesh
+     * tells the others at once rather than after a timeout. An interactive console then returns
+     * from its loop by itself; a script may be blocked reading its input, so this ends the process.
+     */
+    private static void leaveOnSignal(ChatService service, Transports transports, CompletableFuture<Void> closed,
+                                      boolean interactive) {
+        service.input("/quit");
+        try {
+            closed.get(QUIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (interactive) {
+                return;
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // leave anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        service.close();
+        transports.close();
+        System.exit(Main.EXIT_OK);
     }
 
     /** HOST[:PORT] or chat://HOST:PORT, or the seeds' NAME HOST PORT, or the configured server. */

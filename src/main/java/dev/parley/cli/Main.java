@@ -5,7 +5,6 @@ import dev.parley.config.ConfigException;
 import dev.parley.ui.fx.DesktopApp;
 import dev.parley.ui.fx.DesktopContext;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +36,18 @@ public final class Main {
     }
 
     /**
-     * SIGTERM (a logout, {@code kill}), Ctrl-C and SIGHUP (its terminal closing) end the desktop app
-     * as closing its window does, so it exits 0 with the session and a hosted relay closed, instead
-     * of the JVM's shutdown running while JavaFX still draws. A signal the process was started
-     * with ignored ({@code nohup}) stays ignored.
+     * SIGTERM (a logout, {@code kill}), Ctrl-C and SIGHUP (its terminal closing) run {@code stop}:
+     * the desktop app ends as closing its window does, the relay and the console as their own way
+     * out does (clients told, store closed, a goodbye sent), instead of the JVM's shutdown cutting
+     * them off. A signal the process was started with ignored ({@code nohup}) stays ignored.
      */
-    private static void onStopSignals(Runnable stop) {
-        for (String name : List.of("TERM", "INT", "HUP")) {
+    static void onStopSignals(Runnable stop) {
+        onStopSignals(stop, "TERM", "INT", "HUP");
+    }
+
+    /** As {@link #onStopSignals(Runnable)}, for the signals named ("TERM", "INT", "HUP"). */
+    static void onStopSignals(Runnable stop, String... names) {
+        for (String name : names) {
             try {
                 Signal.handle(new Signal(name), signal -> stop.run());
             } catch (IllegalArgumentException e) {

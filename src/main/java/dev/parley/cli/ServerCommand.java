@@ -16,7 +16,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * {@code parley server}: the relay in the foreground. Ctrl-C or SIGTERM tells clients, closes
@@ -85,8 +84,7 @@ final class ServerCommand implements Callable<Integer> {
             return Main.EXIT_FAILURE;
         }
         CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Main.onStopSignals(stop::countDown);
         InetSocketAddress address = relay.address();
         log.info("Parley relay '{}' ready on {}:{} (data: {})", settings.name(), address.getHostString(), address.getPort(),
                 settings.dataDir());

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.testsupport.IrcTestClient;
 import dev.parley.testsupport.ParleyProcess;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +63,29 @@ class ConsoleProcessTest {
         try (ParleyProcess bad = ParleyProcess.start(tmp, "console", "host:notaport")) {
             assertEquals(2, bad.awaitExit());
             assertTrue(bad.stderr().contains("port 'notaport' is not a number"), bad.stderr());
+        }
+    }
+
+    @Test
+    void aScriptStoppedBySigtermOrHangupSaysGoodbyeAtOnce() throws Exception {
+        try (ParleyProcess relay = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
+                "--data", tmp.resolve("data").toString(), "--no-announce")) {
+            InetSocketAddress address = relay.awaitRelayAddress();
+            try (IrcTestClient watcher = IrcTestClient.registered(address, "watcher")) {
+                watcher.send("JOIN #bye");
+                watcher.await(" 366 ");
+                for (String signal : List.of("TERM", "HUP")) {
+                    String nick = "bot" + signal.toLowerCase(Locale.ROOT);
+                    try (ParleyProcess bot = ParleyProcess.start(tmp, "console", "--nick", nick,
+                            "127.0.0.1:" + address.getPort())) {
+                        bot.type("/join #bye", "here until stopped"); // and its input stays open
+                        watcher.await(":" + nick + "!\\S+ PRIVMSG #bye :here until stopped");
+                        ServerProcessTest.signal(signal, bot.process());
+                        watcher.await(":" + nick + "!\\S+ QUIT :?Quit"); // its own goodbye, not a dropped connection
+                        assertEquals(0, bot.awaitExit(), bot.stderr());
+                    }
+                }
+            }
         }
     }
 }

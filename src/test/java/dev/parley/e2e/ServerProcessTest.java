@@ -114,4 +114,21 @@ class ServerProcessTest {
             }
         }
     }
+
+    @Test
+    void aHangupStopsItAsCleanlyAsSigterm() throws Exception {
+        try (ParleyProcess server = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
+                "--data", tmp.resolve("hup").toString(), "--no-announce");
+             IrcTestClient ada = IrcTestClient.registered(server.awaitRelayAddress(), "ada")) {
+            signal("HUP", server.process()); // its terminal closed
+            ada.await("^ERROR :Closing link: .*Server shutting down");
+            assertEquals(0, server.awaitExit());
+            assertTrue(server.stderr().contains("stopped; the message store is closed"), server.stderr());
+        }
+    }
+
+    static void signal(String name, Process process) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name);
+    }
 }
