@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A channel's history for a peer that joins it late or comes back after a restart: it asks one
  * peer in the channel for the stored messages newer than its own newest (less a minute, for
- * clocks that differ), and that peer answers from its store. It asks when it joins, or as soon
- * as it hears of a peer in the channel; another peer if no answer comes. What it already has is
- * dropped by id. Messages said after the join come by the live path, with repair. Loop thread only.
+ * clocks that differ), and that peer answers from its store, the oldest first, at most
+ * {@code limit} at a time; a full answer is followed by a request for the next page, from the
+ * newest message it brought, until an answer is short or brings nothing new. It asks when it
+ * joins, or as soon as it hears of a peer in the channel; another peer if no answer comes. What
+ * it already has is dropped by id. Messages said after the join come by the live path, with
+ * repair. Loop thread only.
  */
 final class CatchUp {
 
@@ -32,11 +35,13 @@ final class CatchUp {
 
     private static final class Pending {
         final String channel;
-        final long since;
+        long since;
         final Set<String> tried = new HashSet<>();
         long requestId;
         String asked;
         long askedAtNanos;
+        /** Messages in this page's answer so far, new or not: a full page means there may be more. */
+        int answered;
         final List<ChatMessage> received = new ArrayList<>();
 
         Pending(String channel, long since) {
@@ -110,8 +115,8 @@ final class CatchUp {
     void answer(byte[] identity, CatchUpRequest request) {
         int count = Math.min(request.limit(), limit);
         List<ChatMessage> messages = count == 0 ? List.of()
-                : history.since(request.channel(), Instant.ofEpochMilli(request.since()), count).stream()
-                        .filter(EnvelopeCodec::canCarry).toList();
+                : wholeMilliseconds(history.since(request.channel(), Instant.ofEpochMilli(request.since()), 2 * count), count)
+                        .stream().filter(EnvelopeCodec::canCarry).toList();
         ChannelTopic topic = topics.get(request.channel());
         ChannelTopic sent = topic == null ? null
                 : new ChannelTopic(request.channel(), topic.text(), topic.setBy(), topic.setAt());
@@ -122,6 +127,26 @@ final class CatchUp {
         }
     }
 
+    /**
+     * The first {@code count} messages, and then those of the same millisecond as the last of
+     * them: the next page starts after that millisecond, so a page never ends inside one (a script
+     * says many things in one). Up to {@code 2 * count} in all; a longer run is cut, logged.
+     */
+    static List<ChatMessage> wholeMilliseconds(List<ChatMessage> messages, int count) {
+        if (messages.size() <= count) {
+            return messages;
+        }
+        long edge = messages.get(count - 1).time().toEpochMilli();
+        int end = count;
+        while (end < messages.size() && messages.get(end).time().toEpochMilli() == edge) {
+            end++;
+        }
+        if (end == messages.size()) {
+            log.warn("catch-up page cut inside one millisecond: {} messages at {}", end - count + 1, edge);
+        }
+        return messages.subList(0, end);
+    }
+
     /** Takes one frame of an answer; the last one completes the catch-up. */
     void answered(String peerId, CatchUpResponse response) {
         String folded = CaseMapping.fold(response.channel());
@@ -130,6 +155,7 @@ final class CatchUp {
             return;
         }
         String channel = self.channels.get(folded);
+        wait.answered += response.messages().size();
         for (ChatMessage message : response.messages()) {
             ChatMessage ours = new ChatMessage(message.id(), message.time(), channel, message.sender(), message.origin(),
                     message.text(), message.kind());
@@ -145,13 +171,32 @@ final class CatchUp {
             }
         }
         if (response.last()) {
-            pending.remove(folded);
-            List<ChatMessage> fresh = wait.received;
+            List<ChatMessage> fresh = List.copyOf(wait.received);
             if (!fresh.isEmpty()) {
-                events.emit(l -> l.history(channel, List.copyOf(fresh), false));
+                events.emit(l -> l.history(channel, fresh, false));
             }
-            log.debug("caught up on {} from {}: {} new", channel, peerId, fresh.size());
+            log.debug("caught up on {} from {}: {} new of {}", channel, peerId, fresh.size(), wait.answered);
+            if (wait.answered >= limit && !fresh.isEmpty()) {
+                nextPage(folded, wait, peerId, fresh);
+            } else {
+                pending.remove(folded);
+            }
         }
+    }
+
+    /**
+     * Asks the same peer for the page after {@code fresh}: after its newest message's millisecond,
+     * which the page holds whole ({@link #wholeMilliseconds}).
+     */
+    private void nextPage(String folded, Pending wait, String peerId, List<ChatMessage> fresh) {
+        long newest = fresh.stream().mapToLong(m -> m.time().toEpochMilli()).max().orElse(wait.since);
+        wait.since = Math.max(wait.since, newest);
+        wait.received.clear();
+        wait.answered = 0;
+        wait.asked = null;
+        wait.tried.clear();
+        wait.tried.addAll(presence.reachableIn(folded).stream().map(p -> p.id).filter(id -> !id.equals(peerId)).toList());
+        ask(folded);
     }
 
     private void ask(String folded) {

@@ -33,7 +33,7 @@ import java.util.Objects;
  *                             (receivers see the gap and repair it)
  * @param receiveHighWaterMark messages queued in the SUB socket before it drops
  * @param repairWindow         own messages kept per stream to answer repair requests
- * @param catchUpLimit         most messages asked for (and given) in one channel catch-up
+ * @param catchUpLimit         most messages asked for (and given) in one page of a channel catch-up
  * @param clock                the time put on messages and heartbeats
  */
 public record MeshConfig(String nick, String peerId, MessageStore store, String bindAddress, int pubPort,

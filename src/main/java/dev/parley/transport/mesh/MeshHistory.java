@@ -97,10 +97,13 @@ final class MeshHistory {
         }
     }
 
-    /** The newest {@code limit} messages of a channel after {@code since}, oldest first. */
+    /**
+     * The oldest {@code limit} messages of a channel after {@code since}, oldest first: a catch-up
+     * takes them a page at a time from the point it has, so a long absence misses nothing.
+     */
     List<ChatMessage> since(String channel, Instant since, int limit) {
         try {
-            return store.latestAfter(CaseMapping.fold(channel), HistoryRef.time(since), limit);
+            return store.after(CaseMapping.fold(channel), HistoryRef.time(since), limit);
         } catch (StoreException e) {
             log.warn("cannot read the history of {}: {}", channel, e.getMessage());
             return List.of();

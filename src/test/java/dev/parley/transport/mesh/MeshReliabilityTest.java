@@ -82,6 +82,24 @@ class MeshReliabilityTest {
     }
 
     @Test
+    void aCatchUpLongerThanOnePageTakesEveryPage() {
+        Node ada = net.start("ada");
+        Node bob = net.start("bob");
+        net.awaitFullTable(ada, bob);
+        net.joinAll("#lab", ada, bob);
+        List<String> before = texts("before", 25);
+        sayAll(ada, "#lab", before);
+        await().atMost(AT_MOST).until(() -> bob.events().textsIn("#lab").size() == 25);
+        ada.transport().close(); // its sender gone, only bob's store has them: no repair, catch-up alone
+
+        // Pages of 10, each made whole to its last millisecond (the 25 came in a burst): two or more.
+        Node cyd = net.start(net.config("cyd").withCatchUpLimit(10));
+        cyd.transport().join("#lab", null);
+        assertExactlyOnce(cyd, "#lab", before);
+        assertTrue(cyd.events().lines("history #lab").size() >= 2, cyd.events().lines().toString());
+    }
+
+    @Test
     void aDroppedMessageIsRepairedFromItsSender() {
         Node ada = net.start("ada");
         Node bob = net.start("bob");
