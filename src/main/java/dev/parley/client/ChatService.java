@@ -40,6 +40,8 @@ public final class ChatService implements AutoCloseable {
     private final TransportEvents events;
     private Transport transport;
     private int generation;
+    /** Channels to join again once the transport just started connects (service thread only). */
+    private List<String> rejoinOnConnect = List.of();
 
     /** A service with its own thread that writes its own lines in English, whatever the system's language. */
     public ChatService(TransportFactory transports, String nick) {
@@ -192,6 +194,11 @@ public final class ChatService implements AutoCloseable {
             transport.close();
         }
         int mine = ++generation;
+        // Back to the same place (/disconnect, then /connect): the channels still open go with it,
+        // as they do after a lost link. A new transport does not know them; somewhere else, their
+        // tabs stay as they are.
+        rejoinOnConnect = target.equals(session.endpoint())
+                ? session.rooms().channels().stream().map(Room::name).toList() : List.of();
         session.setEndpoint(target);
         try {
             transport = transports.create(target, session.nick());
@@ -240,7 +247,14 @@ public final class ChatService implements AutoCloseable {
 
         @Override
         public void stateChanged(TransportState state) {
-            handle(() -> events.stateChanged(state));
+            handle(() -> {
+                if (state.phase() == TransportState.Phase.CONNECTED && !rejoinOnConnect.isEmpty()) {
+                    // Before the outbox is flushed, so lines typed meanwhile go to channels joined again.
+                    rejoinOnConnect.forEach(channel -> transport.join(channel, null));
+                    rejoinOnConnect = List.of();
+                }
+                events.stateChanged(state);
+            });
         }
 
         @Override

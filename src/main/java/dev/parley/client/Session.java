@@ -85,6 +85,11 @@ final class Session {
         return transportState;
     }
 
+    /** Where the current transport was asked to connect; null before the first connect. */
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
     /** Where the current transport was asked to connect. */
     void setEndpoint(Endpoint target) {
         endpoint = target;

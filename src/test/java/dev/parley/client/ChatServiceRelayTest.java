@@ -113,6 +113,24 @@ class ChatServiceRelayTest {
     }
 
     @Test
+    void disconnectThenConnectToTheSameRelayJoinsTheOpenChannelsAgain() throws IOException {
+        InetSocketAddress address = startRelay(0);
+        Session ada = session("ada", address);
+        Session bob = session("bob", address);
+        ada.service().input("/join #lab");
+        bob.service().input("/join #lab");
+        await().atMost(WAIT).until(() -> ada.inRoom("#lab") && bob.inRoom("#lab"));
+        ada.service().input("/disconnect");
+        await().atMost(WAIT).until(() -> !ada.connected());
+        ada.service().input("typed while away");
+        ada.service().input("/connect 127.0.0.1:" + address.getPort());
+        await().atMost(WAIT).until(ada::connected);
+        ada.service().input("said after /connect");
+        await().atMost(WAIT).until(() -> bob.chat("#lab").contains("said after /connect"));
+        assertEquals(List.of("typed while away", "said after /connect"), bob.chat("#lab"));
+    }
+
+    @Test
     void afterTheRelayRestartsTheOfflineMessageArrivesOnceAndMissedOnesInOrder() throws IOException {
         InetSocketAddress address = startRelay(0);
         Session ada = session("ada", address);
