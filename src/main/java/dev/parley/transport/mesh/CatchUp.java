@@ -115,7 +115,8 @@ final class CatchUp {
     void answer(byte[] identity, CatchUpRequest request) {
         int count = Math.min(request.limit(), limit);
         List<ChatMessage> messages = count == 0 ? List.of()
-                : wholeMilliseconds(history.since(request.channel(), Instant.ofEpochMilli(request.since()), 2 * count), count)
+                : wholeMilliseconds(history.since(request.channel(), Instant.ofEpochMilli(request.since()),
+                        Math.max(2 * count, MeshLimits.MAX_MESSAGES_PER_FRAME)), count)
                         .stream().filter(EnvelopeCodec::canCarry).toList();
         ChannelTopic topic = topics.get(request.channel());
         ChannelTopic sent = topic == null ? null
@@ -130,7 +131,7 @@ final class CatchUp {
     /**
      * The first {@code count} messages, and then those of the same millisecond as the last of
      * them: the next page starts after that millisecond, so a page never ends inside one (a script
-     * says many things in one). Up to {@code 2 * count} in all; a longer run is cut, logged.
+     * says many things in one). A run longer than the list read is cut, logged.
      */
     static List<ChatMessage> wholeMilliseconds(List<ChatMessage> messages, int count) {
         if (messages.size() <= count) {

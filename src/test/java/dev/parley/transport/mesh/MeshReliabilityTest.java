@@ -92,11 +92,10 @@ class MeshReliabilityTest {
         await().atMost(AT_MOST).until(() -> bob.events().textsIn("#lab").size() == 25);
         ada.transport().close(); // its sender gone, only bob's store has them: no repair, catch-up alone
 
-        // Pages of 10, each made whole to its last millisecond (the 25 came in a burst): two or more.
+        // Pages of 10, each made whole to its last millisecond (a burst may share one): all 25 arrive.
         Node cyd = net.start(net.config("cyd").withCatchUpLimit(10));
         cyd.transport().join("#lab", null);
         assertExactlyOnce(cyd, "#lab", before);
-        assertTrue(cyd.events().lines("history #lab").size() >= 2, cyd.events().lines().toString());
     }
 
     @Test
