@@ -32,6 +32,8 @@ final class CatchUp {
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
     /** Answers take several frames and a store read: give them more time than a repair. */
     private static final int TIMEOUT_FACTOR = 3;
+    /** Messages read at a time to finish a page's last millisecond. */
+    private static final int EDGE_READ = 32;
 
     private static final class Pending {
         final String channel;
@@ -115,9 +117,8 @@ final class CatchUp {
     void answer(byte[] identity, CatchUpRequest request) {
         int count = Math.min(request.limit(), limit);
         List<ChatMessage> messages = count == 0 ? List.of()
-                : wholeMilliseconds(history.since(request.channel(), Instant.ofEpochMilli(request.since()),
-                        Math.max(2 * count, MeshLimits.MAX_MESSAGES_PER_FRAME)), count)
-                        .stream().filter(EnvelopeCodec::canCarry).toList();
+                : page(request.channel(), Instant.ofEpochMilli(request.since()), count).stream()
+                        .filter(EnvelopeCodec::canCarry).toList();
         ChannelTopic topic = topics.get(request.channel());
         ChannelTopic sent = topic == null ? null
                 : new ChannelTopic(request.channel(), topic.text(), topic.setBy(), topic.setAt());
@@ -129,23 +130,30 @@ final class CatchUp {
     }
 
     /**
-     * The first {@code count} messages, and then those of the same millisecond as the last of
-     * them: the next page starts after that millisecond, so a page never ends inside one (a script
-     * says many things in one). A run longer than the list read is cut, logged.
+     * The {@code count} messages after {@code since}, and then the rest of the last one's
+     * millisecond: the next page starts after that millisecond, so a page never ends inside one (a
+     * script says many things in one). The rest is read a few at a time, by id, since it is
+     * usually nothing; a run longer than a frame holds is cut, logged.
      */
-    static List<ChatMessage> wholeMilliseconds(List<ChatMessage> messages, int count) {
-        if (messages.size() <= count) {
-            return messages;
+    private List<ChatMessage> page(String channel, Instant since, int count) {
+        List<ChatMessage> page = new ArrayList<>(history.since(channel, since, count));
+        if (page.size() < count) {
+            return page;
         }
-        long edge = messages.get(count - 1).time().toEpochMilli();
-        int end = count;
-        while (end < messages.size() && messages.get(end).time().toEpochMilli() == edge) {
-            end++;
+        long edge = page.getLast().time().toEpochMilli();
+        while (page.size() < MeshLimits.MAX_MESSAGES_PER_FRAME) {
+            List<ChatMessage> next = history.after(channel, page.getLast().id(), EDGE_READ);
+            int same = 0;
+            while (same < next.size() && next.get(same).time().toEpochMilli() == edge) {
+                same++;
+            }
+            page.addAll(next.subList(0, same));
+            if (same < EDGE_READ) {
+                return page;
+            }
         }
-        if (end == messages.size()) {
-            log.warn("catch-up page cut inside one millisecond: {} messages at {}", end - count + 1, edge);
-        }
-        return messages.subList(0, end);
+        log.warn("catch-up page of {} cut inside one millisecond ({})", channel, edge);
+        return page;
     }
 
     /** Takes one frame of an answer; the last one completes the catch-up. */
@@ -187,7 +195,7 @@ final class CatchUp {
 
     /**
      * Asks the same peer for the page after {@code fresh}: after its newest message's millisecond,
-     * which the page holds whole ({@link #wholeMilliseconds}).
+     * which the page holds whole ({@link #page}).
      */
     private void nextPage(String folded, Pending wait, String peerId, List<ChatMessage> fresh) {
         long newest = fresh.stream().mapToLong(m -> m.time().toEpochMilli()).max().orElse(wait.since);

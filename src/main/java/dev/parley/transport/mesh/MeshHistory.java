@@ -110,6 +110,16 @@ final class MeshHistory {
         }
     }
 
+    /** The {@code limit} messages of a channel just after the one with id {@code id}, oldest first. */
+    List<ChatMessage> after(String channel, String id, int limit) {
+        try {
+            return store.after(CaseMapping.fold(channel), HistoryRef.id(id), limit);
+        } catch (StoreException e) {
+            log.warn("cannot read the history of {}: {}", channel, e.getMessage());
+            return List.of();
+        }
+    }
+
     Map<String, ChannelTopic> topics() {
         try {
             return store.topics();
