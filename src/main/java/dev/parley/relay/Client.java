@@ -34,7 +34,7 @@ public final class Client {
     private boolean capNegotiating;
     private int capVersion;
     private boolean invisible;
-    private CompletableFuture<?> lastStore = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> lastDelivery = CompletableFuture.completedFuture(null);
     /** See {@link #queuedInDrain}. */
     private long lastDrain;
 
@@ -227,15 +227,18 @@ public final class Client {
         return channels;
     }
 
-    // --- ordering of stored messages (command runner only) ----------------------------------
+    // --- ordering of delivered messages (command runner only) ----------------------------------
 
-    /** The store write of this client's newest message; later commands wait for it to keep order. */
-    public CompletableFuture<?> lastStore() {
-        return lastStore;
+    /**
+     * The newest message of this client's, stored and queued to its recipients; later commands
+     * wait for it to keep order.
+     */
+    public CompletableFuture<?> lastDelivery() {
+        return lastDelivery;
     }
 
-    public void setLastStore(CompletableFuture<?> future) {
-        this.lastStore = future;
+    public void setLastDelivery(CompletableFuture<?> future) {
+        this.lastDelivery = future;
     }
 
     public ClientConnection connection() {

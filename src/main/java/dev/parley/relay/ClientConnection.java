@@ -311,7 +311,7 @@ public final class ClientConnection {
      */
     private void awaitOwnMessagesDelivered() {
         try {
-            client.lastStore().join();
+            client.lastDelivery().join();
         } catch (CompletionException e) {
             // the failure was already reported to the client by the message command
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,13 @@ class ChatServiceRelayTest {
         return session;
     }
 
+    private static void joinAll(String channel, Session... sessions) {
+        for (Session session : sessions) {
+            session.service().input("/join " + channel);
+        }
+        await().atMost(WAIT).until(() -> Arrays.stream(sessions).allMatch(session -> session.inRoom(channel)));
+    }
+
     @AfterEach
     void stop() {
         services.forEach(ChatService::close);
@@ -91,9 +99,7 @@ class ChatServiceRelayTest {
         InetSocketAddress address = startRelay(0);
         Session ada = session("ada", address);
         Session bob = session("bob", address);
-        ada.service().input("/join #lab");
-        bob.service().input("/join #lab");
-        await().atMost(WAIT).until(() -> ada.inRoom("#lab") && bob.inRoom("#lab"));
+        joinAll("#lab", ada, bob);
         ada.service().input("hello bob");
         bob.service().input("hi ada");
         await().atMost(WAIT).until(() -> bob.chat("#lab").contains("hello bob") && ada.chat("#lab").contains("hi ada"));
@@ -117,9 +123,7 @@ class ChatServiceRelayTest {
         InetSocketAddress address = startRelay(0);
         Session ada = session("ada", address);
         Session bob = session("bob", address);
-        ada.service().input("/join #lab");
-        bob.service().input("/join #lab");
-        await().atMost(WAIT).until(() -> ada.inRoom("#lab") && bob.inRoom("#lab"));
+        joinAll("#lab", ada, bob);
         ada.service().input("/disconnect");
         await().atMost(WAIT).until(() -> !ada.connected());
         ada.service().input("typed while away");
@@ -136,10 +140,7 @@ class ChatServiceRelayTest {
         Session ada = session("ada", address);
         Session bob = session("bob", address);
         Session cy = session("cy", address);
-        for (Session s : List.of(ada, bob, cy)) {
-            s.service().input("/join #lab");
-        }
-        await().atMost(WAIT).until(() -> ada.inRoom("#lab") && bob.inRoom("#lab") && cy.inRoom("#lab"));
+        joinAll("#lab", ada, bob, cy);
         bob.service().input("before the outage");
         await().atMost(WAIT).until(() -> ada.chat("#lab").contains("before the outage"));
 

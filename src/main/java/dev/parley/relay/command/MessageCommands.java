@@ -75,7 +75,7 @@ final class MessageCommands {
             return;
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
-        ctx.client().setLastStore(all);
+        ctx.client().setLastDelivery(all);
         ctx.responses().defer();
         all.whenComplete((ok, error) -> ctx.responses().flush());
     }
