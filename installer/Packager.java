@@ -6,11 +6,15 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -42,6 +46,8 @@ public final class Packager {
     private final Path jdkBin = Path.of(System.getProperty("java.home"), "bin");
     private final long start = System.nanoTime();
     private final List<String> summary = new ArrayList<>();
+    /** Every file's time in the image and the packages: SOURCE_DATE_EPOCH when set, else this build's start. */
+    private final FileTime stamp = FileTime.from(sourceDateEpoch(), TimeUnit.SECONDS);
 
     private Packager(Path basedir, Path buildDir) {
         this.basedir = basedir;
@@ -72,6 +78,7 @@ public final class Packager {
         Path input = stageInput();
         Path runtime = jlink();
         Path image = appImage(name, version, input, runtime);
+        stampImage(image);
         String aot = aotCache(name, image);
         summary.add(sizeLine("runtime", runtime));
         summary.add(sizeLine("app-image", image));
@@ -219,8 +226,33 @@ public final class Packager {
         List<String> cmd = new ArrayList<>(List.of("strip", "--strip-unneeded"));
         files.forEach(p -> cmd.add(p.toString()));
         long before = treeSize(tree);
-        exec("strip", cmd, "strip --strip-unneeded (" + files.size() + " files in " + tree + ")");
+        exec("strip", cmd, "strip --strip-unneeded (" + files.size() + " files in " + tree + ")", Map.of());
         log("strip: " + what + " " + mib(before) + " -> " + mib(treeSize(tree)));
+    }
+
+    /**
+     * Sets every file in the image to {@link #stamp}. The AOT cache records each jar's time and
+     * the JVM refuses the cache when it differs, and the packages carry the same stamp.
+     */
+    private void stampImage(Path image) throws IOException {
+        try (Stream<Path> files = Files.walk(image)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, stamp);
+            }
+        }
+        log("image: every file dated " + stamp + " (SOURCE_DATE_EPOCH=" + stamp.to(TimeUnit.SECONDS) + ")");
+    }
+
+    /** The reproducible-builds convention's SOURCE_DATE_EPOCH when set, else now, in whole seconds. */
+    private static long sourceDateEpoch() {
+        String env = System.getenv("SOURCE_DATE_EPOCH");
+        if (env == null || env.isBlank()) {
+            return System.currentTimeMillis() / 1000;
+        }
+        if (!env.strip().matches("\\d{1,12}")) {
+            throw new Failure("SOURCE_DATE_EPOCH=" + env + " is not a number of seconds since 1970");
+        }
+        return Long.parseLong(env.strip());
     }
 
     private Path appImage(String name, String version, Path input, Path runtime) throws IOException, InterruptedException {
@@ -297,7 +329,20 @@ public final class Packager {
         if (type.equals("deb") && !maintainer.isBlank()) {
             cmd.addAll(List.of("--linux-deb-maintainer", maintainer));
         }
-        makePackage(type, cmd);
+        // jpackage copies the image without its files' times, and the JVM refuses the AOT cache
+        // when a jar's time is not the one it recorded. dpkg-deb clamps every time in the .deb to
+        // SOURCE_DATE_EPOCH (the image's stamp); rpmbuild does when a macro says so, and it reads
+        // macros from ~/.rpmmacros, so the rpm run gets a HOME of its own holding that line.
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SOURCE_DATE_EPOCH", Long.toString(stamp.to(TimeUnit.SECONDS)));
+        if (type.equals("rpm")) {
+            Path home = Files.createDirectories(work.resolve("rpm-home"));
+            Path own = Path.of(System.getProperty("user.home"), ".rpmmacros");
+            String macros = Files.isRegularFile(own) ? Files.readString(own) + "\n" : "";
+            Files.writeString(home.resolve(".rpmmacros"), macros + "%clamp_mtime_to_source_date_epoch 1\n");
+            env.put("HOME", home.toString());
+        }
+        makePackage(type, cmd, env);
     }
 
     /**
@@ -331,13 +376,13 @@ public final class Packager {
         List<String> cmd = packageCommand(type, name, version, image, "windows");
         cmd.addAll(List.of("--win-menu", "--win-menu-group", name, "--win-shortcut", "--win-dir-chooser",
                 "--win-upgrade-uuid", required("installer.winUpgradeUuid")));
-        makePackage(type, cmd);
+        makePackage(type, cmd, Map.of());
     }
 
     private void macPackage(String type, String name, String version, Path image) throws IOException, InterruptedException {
         // Unsigned: signing and notarization (--mac-sign, --mac-signing-key-user-name) need an
         // Apple Developer ID; without it Gatekeeper asks the user to confirm the first start.
-        makePackage(type, packageCommand(type, name, version, image, "macos"));
+        makePackage(type, packageCommand(type, name, version, image, "macos"), Map.of());
     }
 
     /** A package built from the app-image, so every package holds the same files. */
@@ -354,10 +399,10 @@ public final class Packager {
         return cmd;
     }
 
-    private void makePackage(String type, List<String> cmd) throws IOException, InterruptedException {
+    private void makePackage(String type, List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
         Path dest = work.resolve("packages");
         List<Path> before = list(dest);
-        exec("jpackage " + type, cmd);
+        exec("jpackage " + type, cmd, shown(cmd), env);
         List<Path> made = list(dest).stream().filter(p -> !before.contains(p)).toList();
         if (made.isEmpty()) {
             throw new Failure("jpackage " + type + " made no file in " + dest);
@@ -440,18 +485,27 @@ public final class Packager {
     }
 
     private void exec(String step, List<String> cmd) throws IOException, InterruptedException {
-        exec(step, cmd, String.join(" ", cmd.stream().map(Packager::quote).toList()));
+        exec(step, cmd, shown(cmd), Map.of());
     }
 
-    private void exec(String step, List<String> cmd, String shown) throws IOException, InterruptedException {
+    /** Runs {@code cmd} with {@code env} added to this process's environment; {@code shown} is the line logged for it. */
+    private void exec(String step, List<String> cmd, String shown, Map<String, String> env) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        log("$ " + shown);
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        StringBuilder vars = new StringBuilder();
+        env.forEach((k, v) -> vars.append(k).append('=').append(v).append(' '));
+        log("$ " + vars + shown);
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().putAll(env);
+        Process p = pb.start();
         int rc = p.waitFor();
         if (rc != 0) {
             throw new Failure(step + " failed with exit code " + rc);
         }
         log(step + ": " + seconds(System.nanoTime() - t0));
+    }
+
+    private static String shown(List<String> cmd) {
+        return String.join(" ", cmd.stream().map(Packager::quote).toList());
     }
 
     private static String quote(String arg) {
