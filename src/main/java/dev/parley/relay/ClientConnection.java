@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -283,10 +284,15 @@ public final class ClientConnection {
         log.debug("{}: malformed line dropped ({}): {}", client, e.getMessage(), line);
         String word = firstWord(line);
         // Only a bad command word is an unknown command; a line broken otherwise (a NUL, a lone
-        // CR, a bad tag) is dropped with the log line above, since no reply would be true.
+        // CR, a bad tag) gets 400 (modern IRC's ERR_UNKNOWNERROR) saying why, so a message in it
+        // is not lost without a word. An empty line is ignored, as RFC 1459 says.
         if (e.getMessage().startsWith("bad command") && !word.isEmpty() && word.length() <= 32) {
             send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_UNKNOWNCOMMAND.code(),
                     List.of(client.nickOrStar(), word.replaceAll("[^\\x21-\\x7e]", "?"), "Unknown command"))));
+        } else if (!e.getMessage().equals("empty line")) {
+            String command = word.matches("[A-Za-z0-9]{1,32}") ? word.toUpperCase(Locale.ROOT) : "*";
+            send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_UNKNOWNERROR.code(),
+                    List.of(client.nickOrStar(), command, "Line dropped: " + e.getMessage().replaceAll("[\\x00-\\x1f\\x7f]", "?")))));
         }
     }
 

@@ -67,8 +67,13 @@ class FramingTest extends RelayTestBase {
     @Test
     void malformedLinesAreDroppedAndLongTextIsCutToFitTheRelayedLine() throws IOException {
         ada.send(":");
+        ada.await(" 400 ada \\* :Line dropped: source but no command$");
         ada.send("@bad@key=1 PRIVMSG #f :x");
+        ada.await(" 400 ada PRIVMSG :Line dropped: bad tag key 'bad@key'$");
+        ada.sendRaw(new byte[] {'P', 'R', 'I', 'V', 'M', 'S', 'G', ' ', '#', 'f', ' ', ':', 'a', 0, 'b', '\r', '\n'});
+        ada.await(" 400 ada PRIVMSG :Line dropped: control character 0 inside the line$");
         ada.sendRaw(new byte[] {0, 1, 2, '\r', '\n'});
+        ada.await(" 400 ada \\* :Line dropped: control character 0 inside the line$");
         ada.send("PRIVMSG #f :" + "é".repeat(249)); // 498 bytes of text, 510 with the command: the most a line holds
         String relayed = bob.await("PRIVMSG #f :é");
         int bytes = relayed.getBytes(StandardCharsets.UTF_8).length;
