@@ -9,6 +9,7 @@ import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 import sun.misc.Signal;
 
 /**
@@ -66,6 +67,14 @@ public final class Main {
         CommandLine cli = new CommandLine(new ParleyCommand(dirs, display, desktopApp));
         cli.setOut(out);
         cli.setErr(err);
+        // Bad usage: one line saying what is wrong, as every other error of ours, and where the
+        // help is (rather than the whole usage, which buries the line that matters).
+        cli.setParameterExceptionHandler((e, given) -> {
+            err.println("parley: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+            return EXIT_USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 err.println("parley: " + e.getMessage());

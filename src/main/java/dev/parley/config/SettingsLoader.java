@@ -79,9 +79,9 @@ public final class SettingsLoader {
     }
 
     private static MeshSettings readMesh(TomlSection s, MeshSettings d) throws ConfigException {
-        MeshSettings mesh = new MeshSettings(s.nonBlankString("broadcast", d.broadcast()),
+        MeshSettings mesh = new MeshSettings(s.ipv4("broadcast", d.broadcast()),
                 s.integer("beacon_port", 1, 65535, d.beaconPort()), s.string("interface", d.iface()),
-                s.stringList("peers", d.peers()));
+                s.hostPorts("peers", d.peers()));
         s.rejectUnknownKeys();
         return mesh;
     }
@@ -102,7 +102,7 @@ public final class SettingsLoader {
                 s.nonBlankString("name", d.name()),
                 s.string("password", d.password()),
                 s.bool("announce", d.announce()),
-                s.nonBlankString("broadcast", d.broadcast()),
+                s.ipv4("broadcast", d.broadcast()),
                 s.string("motd", d.motd()),
                 s.integer("max_clients", 1, 1_000_000, d.maxClients()),
                 s.integer("max_clients_per_ip", 1, 1_000_000, d.maxClientsPerAddress()),

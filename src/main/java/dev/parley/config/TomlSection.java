@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
@@ -14,6 +15,10 @@ import org.tomlj.TomlTable;
  * {@code prot = 6667} is an error rather than a silently ignored line.
  */
 final class TomlSection {
+
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    /** A name or IPv4 literal (no spaces, colons or slashes), or a bracketed IPv6 literal; then the port. */
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Za-z:.%]+]|[^\\s:/\\[\\]]+):(\\d{1,5})");
 
     private final Path file;
     private final String prefix;
@@ -44,6 +49,31 @@ final class TomlSection {
             throw new ConfigException(file, fullKey(key), "must not be empty");
         }
         return value;
+    }
+
+    /**
+     * A dotted IPv4 address (a broadcast address: where beacons go, so a name or a typo would
+     * only fail later, at every beacon).
+     */
+    String ipv4(String key, String fallback) throws ConfigException {
+        String value = nonBlankString(key, fallback);
+        if (value != null && !IPV4.matcher(value).matches()) {
+            throw new ConfigException(file, fullKey(key), "must be an IPv4 address such as 255.255.255.255, got \"" + value + "\"");
+        }
+        return value;
+    }
+
+    /** An array of {@code host:port} or {@code [v6]:port} strings, the port from 1 to 65535. */
+    List<String> hostPorts(String key, List<String> fallback) throws ConfigException {
+        List<String> values = stringList(key, fallback);
+        for (int i = 0; values != null && i < values.size(); i++) {
+            java.util.regex.Matcher m = HOST_PORT.matcher(values.get(i).strip());
+            if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+                throw new ConfigException(file, fullKey(key) + "[" + i + "]",
+                        "must be host:port or [IPv6]:port with a port from 1 to 65535, got \"" + values.get(i) + "\"");
+            }
+        }
+        return values;
     }
 
     /** An array of strings. */

@@ -141,7 +141,8 @@ class MainTest {
     @Test
     void unknownOptionIsBadUsage() {
         assertEquals(2, run("--frobnicate"));
-        assertTrue(err.toString().contains("Unknown option: '--frobnicate'"), err.toString());
+        assertTrue(err.toString().startsWith("parley: Unknown option: '--frobnicate'"), err.toString());
+        assertTrue(err.toString().contains("Try 'parley --help' for more."), err.toString());
     }
 
     @Test
@@ -165,7 +166,8 @@ class MainTest {
     @Test
     void aNumberOutOfRangeOnTheCommandLineIsBadUsageAsInTheFile() {
         assertEquals(2, run("server", "--port", "70000"));
-        assertTrue(err.toString().contains("--port: must be from 0 to 65535, got 70000"), err.toString());
+        assertTrue(err.toString().startsWith("parley: --port: must be from 0 to 65535, got 70000"), err.toString());
+        assertTrue(err.toString().contains("Try 'parley server --help' for more."), err.toString());
         assertEquals(2, run("server", "--max-clients", "-5"));
         assertTrue(err.toString().contains("--max-clients: must be from 1 to 1000000, got -5"), err.toString());
         assertEquals(2, run("console", "--mesh", "--beacon-port", "0"));

@@ -64,7 +64,7 @@ class SettingsLoaderTest {
                 broadcast = "127.255.255.255"
                 beacon_port = 6000
                 interface = "eth1"
-                peers = ["10.8.0.2:7000", "lab-pc:7000"]
+                peers = ["10.8.0.2:7000", "lab-pc:7000", "[fe80::1%eth0]:7000"]
                 [ui]
                 theme = "dark"
                 font_size = 16
@@ -73,7 +73,7 @@ class SettingsLoaderTest {
         Settings s = new SettingsLoader(dirs()).load(file);
         assertEquals("ada", s.nick());
         assertEquals(new ClientSettings("lab.lan:7000", "mesh"), s.client());
-        assertEquals(new MeshSettings("127.255.255.255", 6000, "eth1", List.of("10.8.0.2:7000", "lab-pc:7000")), s.mesh());
+        assertEquals(new MeshSettings("127.255.255.255", 6000, "eth1", List.of("10.8.0.2:7000", "lab-pc:7000", "[fe80::1%eth0]:7000")), s.mesh());
         assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
                 "127.255.255.255", "Line one\nLine two", 500, 5, 8, 2.5), s.server());
         assertEquals(new UiSettings("dark", 16, "zh_CN"), s.ui());
@@ -81,7 +81,7 @@ class SettingsLoaderTest {
 
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
-        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host", "c\"pw"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "b",
+        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host", "c\"pw"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "10.255.255.255",
                 "m\to\u0001td", 1, 2, 3, 0.5), new MeshSettings("127.255.255.255", 6000, "lo", List.of("10.1.2.3:5000", "[::1]:6")),
                 new UiSettings("dark", 32, "sv"));
         Path file = write(SettingsToml.render(original, false));
@@ -106,6 +106,11 @@ class SettingsLoaderTest {
                 Arguments.of("[client]\nmode = \"carrier pigeon\"", "client.mode: must be one of host, mesh, relay"),
                 Arguments.of("[mesh]\npeers = \"a:1\"", "mesh.peers: must be an array of strings"),
                 Arguments.of("[mesh]\npeers = [\"a:1\", 2]", "mesh.peers[1]: must be a string, got the integer 2"),
+                Arguments.of("[mesh]\npeers = [\"lab-pc:5670\", \"nonsense\"]", "mesh.peers[1]: must be host:port or [IPv6]:port with a port from 1 to 65535, got \"nonsense\""),
+                Arguments.of("[mesh]\npeers = [\"lab-pc:70000\"]", "mesh.peers[0]: must be host:port"),
+                Arguments.of("[mesh]\npeers = [\"::1:5670\"]", "mesh.peers[0]: must be host:port"),
+                Arguments.of("[mesh]\nbroadcast = \"notanip\"", "mesh.broadcast: must be an IPv4 address such as 255.255.255.255, got \"notanip\""),
+                Arguments.of("[server]\nbroadcast = \"10.0.0.256\"", "server.broadcast: must be an IPv4 address"),
                 Arguments.of("[ui]\ntheme = \"solarized\"", "ui.theme: must be one of dark, light, got \"solarized\""),
                 Arguments.of("[ui]\ntheme = 1", "ui.theme: must be a string, got the integer 1"),
                 Arguments.of("[ui]\nfont_size = 7", "ui.font_size: must be from 8 to 32, got 7"),
