@@ -13,8 +13,8 @@ import dev.parley.transport.mesh.MeshConfig;
 import dev.parley.transport.mesh.MeshTransport;
 import dev.parley.transport.mesh.PeerIdFile;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -28,7 +28,8 @@ final class Transports implements AutoCloseable {
     private final Path dataDir;
     private final MeshSettings mesh;
     private final String relayPassword;
-    private final List<MessageStore> stores = new ArrayList<>();
+    /** By folder: a mesh joined again in this process (/disconnect, /connect mesh) reuses its open store. */
+    private final Map<Path, MessageStore> stores = new HashMap<>();
 
     Transports(Path dataDir, MeshSettings mesh) {
         this(dataDir, mesh, null);
@@ -52,16 +53,18 @@ final class Transports implements AutoCloseable {
     private MeshTransport meshTransport(String nick) {
         // Nicks may hold [ ] \ | and the like: keep file names to letters, digits, - and _.
         Path folder = dataDir.resolve("mesh").resolve(nick.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_"));
-        MessageStore store;
+        MessageStore store = stores.get(folder);
         try {
-            store = SqliteMessageStore.open(folder);
+            if (store == null) {
+                store = SqliteMessageStore.open(folder);
+                stores.put(folder, store);
+            }
         } catch (StoreException e) {
             // Most often a second peer with this nick, run by the same user: it cannot share the history.
             throw new IllegalStateException("cannot open the mesh history of " + nick + " (" + folder + "): "
                     + e.getMessage() + "; is Parley already in the mesh as " + nick
                     + " on this computer? Choose another nick (--nick).", e);
         }
-        stores.add(store);
         MeshConfig config = MeshConfig.defaults(nick, store)
                 .withPeerId(PeerIdFile.loadOrCreate(folder))
                 .withBeacons(beacons(mesh))
@@ -81,7 +84,7 @@ final class Transports implements AutoCloseable {
 
     @Override
     public void close() {
-        stores.forEach(MessageStore::close);
+        stores.values().forEach(MessageStore::close);
         stores.clear();
     }
 }

@@ -36,7 +36,8 @@ public sealed interface ChatEvent {
     /** Stored lines for a room, oldest first; {@code older} when they go before what is shown. */
     record HistoryLoaded(String room, List<ChatLine> lines, boolean older) implements ChatEvent { }
 
-    record TopicChanged(String room, ChannelTopic topic) implements ChatEvent { }
+    /** {@code changedNow}: someone set it just now (a line says so too), not the topic found on joining. */
+    record TopicChanged(String room, ChannelTopic topic, boolean changedNow) implements ChatEvent { }
 
     record MembersChanged(String room, List<Member> members) implements ChatEvent { }
 

@@ -281,6 +281,10 @@ final class CommandRunner implements ClientActions {
     // --- connection ----------------------------------------------------------------------------
 
     private void connect(String address) {
+        if (address.equalsIgnoreCase("mesh")) { // the way back after /disconnect from the mesh, or over from a relay
+            control.connect(new Endpoint.Mesh());
+            return;
+        }
         try {
             Transport transport = control.transport();
             if (transport != null && transport.addPeer(address)) {

@@ -220,20 +220,27 @@ final class TransportEvents implements TransportListener {
         if (mine) {
             session.setNick(newNick);
             session.emitStatus();
-            session.note(null, LineKind.INFO, texts.get("event.youAreNow", newNick));
         }
+        // Our own change: said once in each room we are in (as HexChat does), or once in the
+        // server's room when we are in none, never both.
+        String text = mine ? texts.get("event.youAreNow", newNick) : texts.get("event.nick", oldNick, newNick);
+        boolean said = false;
         for (Room room : session.rooms().all()) {
             Member member = room.member(oldNick);
             if (member != null) {
                 room.removeMember(oldNick);
                 room.putMember(member.withNick(newNick));
-                event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
+                event(room, LineKind.NICK, oldNick, text);
+                said = true;
                 membersChanged(room);
             } else if (!mine && !room.isChannel() && CaseMapping.fold(room.name()).equals(CaseMapping.fold(oldNick))) {
                 // The conversation follows them, as in HexChat and irssi; one already open with the new nick stays apart.
                 session.renameRoom(room.name(), newNick);
-                event(room, LineKind.NICK, oldNick, texts.get("event.nick", oldNick, newNick));
+                event(room, LineKind.NICK, oldNick, text);
             }
+        }
+        if (mine && !said) {
+            session.note(null, LineKind.INFO, text);
         }
     }
 
@@ -244,7 +251,7 @@ final class TransportEvents implements TransportListener {
             return;
         }
         room.setTopic(topic);
-        session.emitter().emit(new ChatEvent.TopicChanged(room.name(), topic));
+        session.emitter().emit(new ChatEvent.TopicChanged(room.name(), topic, changedNow));
         if (changedNow) {
             event(room, LineKind.TOPIC, topic.setBy(), texts.get("event.topic", topic.setBy(), topic.text()));
         }
@@ -266,6 +273,10 @@ final class TransportEvents implements TransportListener {
     @Override
     public void away(String nick, String message) {
         Presence presence = message == null ? Presence.HERE : Presence.AWAY;
+        if (session.isMe(nick)) { // the server's answer to our /away: where the user typed it
+            session.note(session.current(), LineKind.INFO,
+                    message == null ? texts.get("event.youAreBack") : texts.get("event.youAreAway", message));
+        }
         for (Room room : session.rooms().all()) {
             Member member = room.member(nick);
             if (member != null && member.presence() != presence) {

@@ -290,6 +290,42 @@ class ChatServiceTest {
     }
 
     @Test
+    void ownNickChangeIsSaidOnceInEachRoomAndNotAgainInTheServerRoom() {
+        service.input("/nick ada2");
+        net.listener.nickChanged("ada", "ada2"); // in no room yet: the server's room says it
+        assertEquals(List.of("You are now known as ada2"), lineTexts(ChatEvent.SERVER_ROOM).stream()
+                .filter(t -> t.contains("known as")).toList());
+        service.input("/join #lab");
+        net.listener.joined("#lab", "ada2");
+        net.listener.members("#lab", List.of(new Member("ada2", false, Presence.HERE)));
+        net.listener.nickChanged("ada2", "ada3");
+        assertEquals(List.of("You are now known as ada3"), lineTexts("#lab").stream().filter(t -> t.contains("known as")).toList());
+        assertEquals(1, lineTexts(ChatEvent.SERVER_ROOM).stream().filter(t -> t.contains("known as")).count());
+    }
+
+    @Test
+    void theServersAnswerToAwayIsShownWhereTheUserIs() {
+        joinLab();
+        service.input("/away lunch");
+        assertTrue(net.calls.contains("away :lunch"), net.calls.toString());
+        net.listener.away("ada", "lunch");
+        net.listener.away("bob", "tea"); // someone else's: the member list only
+        service.input("/back");
+        net.listener.away("ada", null);
+        assertEquals(List.of("You are marked as away: lunch", "You are no longer marked as away."),
+                lineTexts("#lab").stream().filter(t -> t.contains("away")).toList());
+    }
+
+    @Test
+    void aTopicSetNowIsOneLineAndTheEventSaysSo() {
+        joinLab();
+        net.listener.topic("#lab", new ChannelTopic("#lab", "Lab notes", "bob", T0), false);
+        net.listener.topic("#lab", new ChannelTopic("#lab", "New notes", "bob", T0), true);
+        assertEquals(List.of(false, true), eventsOf(ChatEvent.TopicChanged.class).stream().map(ChatEvent.TopicChanged::changedNow).toList());
+        assertEquals(List.of("bob changed the topic to: New notes"), lineTexts("#lab").stream().filter(t -> t.contains("topic")).toList());
+    }
+
+    @Test
     void meActionsAreFramedOnTheWireAndShownPlain() {
         joinLab();
         service.input("/me waves");

@@ -32,7 +32,7 @@ public final class CommandHelp {
         USAGES.put("topic", "/topic [#channel] [text]");
         USAGES.put("away", "/away [message]");
         USAGES.put("quit", "/quit [message]");
-        USAGES.put("connect", "/connect host[:port]");
+        USAGES.put("connect", "/connect host[:port] | mesh");
         USAGES.put("disconnect", "/disconnect");
         USAGES.put("history", "/history [n]");
         USAGES.put("switch", "/switch #channel|nick|number");

@@ -43,7 +43,9 @@ public final class CommandParser {
             case "msg", "m" -> msg(rest, texts);
             case "query", "q" -> rest.isEmpty() ? usage(texts, "query") : new UserCommand.Query(firstWord(rest));
             case "me" -> rest.isEmpty() ? usage(texts, "me") : new UserCommand.Me(rest);
-            case "nick" -> rest.isEmpty() ? usage(texts, "nick") : new UserCommand.Nick(firstWord(rest));
+            case "nick" -> rest.isEmpty() ? usage(texts, "nick")
+                    : rest.contains(" ") ? new UserCommand.Invalid(texts.get("parse.nickSpace", rest)) // not the first word of it
+                    : new UserCommand.Nick(rest);
             case "topic" -> topic(rest);
             case "away" -> new UserCommand.Away(rest.isEmpty() ? null : rest);
             case "back" -> new UserCommand.Away(null);

@@ -171,7 +171,8 @@ final class MeshNode implements Inbound.Handler {
 
     // --- commands ------------------------------------------------------------------------------
 
-    void join(String channel) {
+    /** @param keyGiven the user gave a channel key, which the mesh has no use for: they are told so */
+    void join(String channel, boolean keyGiven) {
         if (!running) {
             return;
         }
@@ -201,6 +202,9 @@ final class MeshNode implements Inbound.Handler {
         }
         List<Member> members = presence.members(folded);
         events.emit(l -> l.members(name, members));
+        if (keyGiven) {
+            events.emit(l -> l.info(name, MeshNote.NO_KEYS.with(name)));
+        }
     }
 
     void part(String channel, String reason) {
@@ -246,6 +250,14 @@ final class MeshNode implements Inbound.Handler {
     void connectTo(PeerAddress address) {
         if (running) {
             links.manual(address);
+            // ZeroMQ retries an address where nothing listens in silence: tell the user when no
+            // peer has been heard there by the time a silent one would count as unreachable.
+            loop.schedule(config.timings().unreachableAfter(), () -> {
+                if (running && presence.peers().stream().noneMatch(p -> p.pubPort == address.port() && !p.unreachable)) {
+                    events.emit(l -> l.error(null, MeshNote.NO_ANSWER.with(address.toString(),
+                            Long.toString(config.timings().unreachableAfter().toSeconds()))));
+                }
+            });
         }
     }
 

@@ -27,8 +27,6 @@ enum MeshNote {
     NICK_IN_USE("mesh.nickInUse", 1),
     /** {0} the nick this peer claimed, {1} the one it shows under now. */
     NICK_LOST("mesh.nickLost", 2),
-    MARKED_AWAY("mesh.markedAway", 0),
-    MARKED_BACK("mesh.markedBack", 0),
 
     // Why a message was not sent.
     NOT_CONNECTED("mesh.notConnected", 0),
@@ -37,6 +35,11 @@ enum MeshNote {
     TEXT_TOO_LONG("mesh.textTooLong", 2),
     NOT_IN_CHANNEL("mesh.notInChannel", 1),
     NO_SUCH_NICK("mesh.noSuchNick", 1),
+
+    /** {0} the channel joined with a key: the mesh has no keys. */
+    NO_KEYS("mesh.noKeys", 1),
+    /** {0} the address given to /connect, {1} the seconds waited: no peer heard there; ZeroMQ keeps trying. */
+    NO_ANSWER("mesh.noAnswer", 2),
 
     // Answers to /who; a state fills in the {2} of WHO_MEMBER and the {1} of WHO_PEER(_AT).
     NOBODY_IN("mesh.nobodyIn", 1),
@@ -48,6 +51,8 @@ enum MeshNote {
     WHO_PEER("mesh.who.peer", 4),
     /** {0} the nick, {1} its state, {2} the peer id, {3} its host, {4} the channels. */
     WHO_PEER_AT("mesh.who.peerAt", 5),
+    /** Fills in the channels of WHO_SELF and WHO_PEER(_AT) when there are none. */
+    NO_CHANNEL("mesh.who.noChannel", 0),
     HERE("mesh.state.here", 0),
     AWAY("mesh.state.away", 0),
     /** {0} the away message. */

@@ -78,7 +78,7 @@ public final class MeshTransport implements Transport {
 
     @Override
     public void join(String channel, String key) {
-        run(() -> node.join(channel));
+        run(() -> node.join(channel, key != null && !key.isBlank()));
     }
 
     @Override
@@ -146,7 +146,7 @@ public final class MeshTransport implements Transport {
     }
 
     public void connectTo(String hostPort) {
-        PeerAddress address = PeerAddress.parse(hostPort);
+        PeerAddress address = PeerAddress.parse(hostPort).resolved();
         run(() -> node.connectTo(address));
     }
 

@@ -75,8 +75,7 @@ final class OwnPresence {
         publishHeartbeat();
         discovery.update(self.nick, self.away != null);
         String away = self.away;
-        events.emit(l -> l.away(self.nick, away));
-        events.emit(l -> l.info(null, (away == null ? MeshNote.MARKED_BACK : MeshNote.MARKED_AWAY).with()));
+        events.emit(l -> l.away(self.nick, away)); // the client tells the user, as for IRC's 305/306
     }
 
     /**

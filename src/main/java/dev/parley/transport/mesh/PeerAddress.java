@@ -1,5 +1,7 @@
 package dev.parley.transport.mesh;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -41,6 +43,20 @@ public record PeerAddress(String host, int port) {
             return new PeerAddress(host, Integer.parseInt(rest.substring(colon + 1)));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "': the port is not a number");
+        }
+    }
+
+    /**
+     * The same peer with its host looked up now: ZeroMQ would retry a name it cannot find
+     * forever, in silence. Blocks for as long as the lookup takes.
+     *
+     * @throws IllegalArgumentException when the name is not known, with a message for the user
+     */
+    public PeerAddress resolved() {
+        try {
+            return new PeerAddress(InetAddress.getByName(host).getHostAddress(), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("no host named '" + host + "' was found");
         }
     }
 

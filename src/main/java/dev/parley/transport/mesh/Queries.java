@@ -5,6 +5,7 @@ import dev.parley.model.Presence;
 import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.HistoryRequest;
 import dev.parley.transport.TransportNote;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -54,8 +55,7 @@ final class Queries {
             return;
         }
         if (CaseMapping.fold(target).equals(CaseMapping.fold(self.nick))) {
-            events.emit(l -> l.info(null, MeshNote.WHO_SELF.with(self.nick, self.id,
-                    String.join(" ", self.channels.values()))));
+            events.emit(l -> l.info(null, MeshNote.WHO_SELF.with(self.nick, self.id, channels(self.channels.values()))));
             return;
         }
         Peer peer = presence.byNick(target);
@@ -65,10 +65,15 @@ final class Queries {
         }
         String host = links.hostOf(peer.id);
         TransportNote state = state(peer.presence(), peer.away);
-        String channels = String.join(" ", peer.channels.values());
+        Object channels = channels(peer.channels.values());
         TransportNote answer = host == null ? MeshNote.WHO_PEER.with(peer.nick, state, peer.id, channels)
                 : MeshNote.WHO_PEER_AT.with(peer.nick, state, peer.id, host, channels);
         events.emit(l -> l.info(null, answer));
+    }
+
+    /** The channels' names, or "no channel" in the user's words (not a sentence ending in "in"). */
+    private static Object channels(Collection<String> names) {
+        return names.isEmpty() ? MeshNote.NO_CHANNEL.with() : String.join(" ", names);
     }
 
     /** Here, away (with the message when known) or unreachable, in the user's words. */

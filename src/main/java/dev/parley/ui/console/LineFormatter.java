@@ -44,7 +44,7 @@ final class LineFormatter {
             case ChatEvent.HistoryLoaded history -> history.lines().stream()
                     .map(l -> line(history.room(), l, currentRoom)).toList();
             case ChatEvent.ChannelsListed list -> channels(list.channels());
-            case ChatEvent.TopicChanged topic -> topic.topic().text().isEmpty() ? List.of()
+            case ChatEvent.TopicChanged topic -> topic.topic().text().isEmpty() || topic.changedNow() ? List.of() // the change's own line says it
                     : List.of(dim("-- " + texts.get("console.topic", topic.room(), topic.topic().text())));
             case ChatEvent.RoomSelected selected -> ChatEvent.SERVER_ROOM.equals(selected.room()) ? List.of()
                     : List.of(dim("-- " + texts.get("console.nowTalking", selected.room())));

@@ -9,6 +9,9 @@ import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.TransportFactory;
 import dev.parley.client.i18n.ClientTexts;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,13 +89,44 @@ class MeshChatServiceTest {
                 "Lyssnar efter andra datorer på TCP-port (\\d+) \\(andra når den här datorn med /connect <dess adress>:\\1\\)"));
         ada.input("/who nobody");
         ada.input("/away lunch");
-        ada.input("/join #lab");
         await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Inget sådant smeknamn: nobody"));
-        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Du är nu markerad som borta"));
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Du är markerad som borta: lunch"));
+        ada.input("/who ada");
+        await().atMost(AT_MOST).until(() -> lineMatching(adaEvents, ChatEvent.SERVER_ROOM, "ada är du \\(dator .+\\), i ingen kanal"));
+        ada.input("/join #lab");
         await().atMost(AT_MOST).until(() -> adaEvents.contains(new ChatEvent.RoomSelected("#lab")));
         ada.input("/who #lab");
         await().atMost(AT_MOST).until(() -> line(adaEvents, "#lab", "ada i #lab: borta"));
         // The same mesh line stays English for an English client.
         await().atMost(AT_MOST).until(() -> lineMatching(bobEvents, ChatEvent.SERVER_ROOM, "Listening for peers on TCP port \\d+ .*"));
+    }
+
+    @Test
+    void connectingToAnAddressWhereNoPeerIsSaysSo() throws IOException {
+        List<ChatEvent> adaEvents = new CopyOnWriteArrayList<>();
+        ChatService ada = service("ada", adaEvents);
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Connected to LAN mesh as ada."));
+        // Not a name (no lookup leaves this machine): refused at once, no stack trace, no "Connecting...".
+        ada.input("/connect [::zz]:5000");
+        await().atMost(AT_MOST).until(() -> lineMatching(adaEvents, ChatEvent.SERVER_ROOM,
+                "Cannot connect to '\\[::zz\\]:5000': no host named '::zz' was found\\."));
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        ada.input("/connect 127.0.0.1:" + closed);
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Connecting to the peer at 127.0.0.1:" + closed + "..."));
+        await().atMost(AT_MOST).until(() -> lineMatching(adaEvents, ChatEvent.SERVER_ROOM,
+                "No Parley peer has answered at 127\\.0\\.0\\.1:" + closed + " in 1 s; still trying\\..*"));
+    }
+
+    @Test
+    void aChannelKeyIsNotUsedAndTheUserIsTold() {
+        List<ChatEvent> adaEvents = new CopyOnWriteArrayList<>();
+        ChatService ada = service("ada", adaEvents);
+        await().atMost(AT_MOST).until(() -> line(adaEvents, ChatEvent.SERVER_ROOM, "Connected to LAN mesh as ada."));
+        ada.input("/join #keyed secret");
+        await().atMost(AT_MOST).until(() -> line(adaEvents, "#keyed",
+                "The mesh has no channel keys: #keyed is open to every peer that joins it."));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.parley.client.ChatEvent;
 import dev.parley.client.i18n.ClientTexts;
 import dev.parley.model.ChannelSummary;
+import dev.parley.model.ChannelTopic;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -33,5 +35,12 @@ class LineFormatterTest {
         assertEquals("-- Kanaler (2):", lines.getFirst());
         assertEquals(List.of("   #lab                    3  robots", "   #tea                   12  "),
                 lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void theTopicFoundOnJoiningIsPrintedAndAChangeOnlyByItsOwnLine() {
+        ChannelTopic topic = new ChannelTopic("#lab", "robots", "bob", Instant.EPOCH);
+        assertEquals(List.of("-- Topic of #lab: robots"), in(Locale.ENGLISH).format(new ChatEvent.TopicChanged("#lab", topic, false), "#lab"));
+        assertEquals(List.of(), in(Locale.ENGLISH).format(new ChatEvent.TopicChanged("#lab", topic, true), "#lab"));
     }
 }
