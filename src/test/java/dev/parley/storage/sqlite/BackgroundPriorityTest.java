@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The search indexer's thread gets niceness 19, read back from /proc (Linux only). */
+/** The search indexer's thread gets niceness 19 and the longest time slice, read back from /proc (Linux only). */
 class BackgroundPriorityTest {
 
     @Test
@@ -22,7 +22,7 @@ class BackgroundPriorityTest {
             try {
                 int before = nicenessOfThisThread();
                 boolean lowered = BackgroundPriority.lowerCurrentThread();
-                seen.complete(new int[] {before, lowered ? 1 : 0, nicenessOfThisThread()});
+                seen.complete(new int[] {before, lowered ? 1 : 0, nicenessOfThisThread(), (int) (sliceOfThisThread() / 1000)});
             } catch (Exception e) {
                 seen.completeExceptionally(e);
             }
@@ -32,6 +32,28 @@ class BackgroundPriorityTest {
         assertTrue(result[1] == 1, "lowerCurrentThread reported failure");
         assertEquals(19, result[2], "the thread's niceness after lowering");
         assertEquals(0, nicenessOfThisThread(), "the test's own thread was lowered too");
+        if (customSlices()) {
+            assertEquals(100_000, result[3], "the thread's time slice in microseconds after lowering");
+            assertTrue(sliceOfThisThread() < 100_000_000L, "the test's own thread got the long slice too");
+        }
+    }
+
+    /** Linux 6.12 and later take a slice asked for with sched_setattr, and show it in /proc. */
+    private static boolean customSlices() throws Exception {
+        String[] version = System.getProperty("os.version", "0.0").split("[.-]");
+        int major = Integer.parseInt(version[0]);
+        int minor = version.length > 1 ? Integer.parseInt(version[1]) : 0;
+        return (major > 6 || major == 6 && minor >= 12) && sliceOfThisThread() > 0;
+    }
+
+    /** The "se.slice" line of /proc/thread-self/sched, in nanoseconds; 0 without one. */
+    private static long sliceOfThisThread() throws Exception {
+        Path sched = Path.of("/proc/thread-self/sched");
+        if (!Files.isReadable(sched)) {
+            return 0;
+        }
+        return Files.readAllLines(sched).stream().filter(l -> l.startsWith("se.slice"))
+                .map(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).strip())).findFirst().orElse(0L);
     }
 
     /** Field 19 of /proc/thread-self/stat: the niceness. */
