@@ -146,7 +146,7 @@ public final class MeshTransport implements Transport {
     }
 
     public void connectTo(String hostPort) {
-        PeerAddress address = PeerAddress.parse(hostPort).resolved();
+        PeerAddress address = PeerAddress.parse(hostPort).withKnownHost();
         run(() -> node.connectTo(address));
     }
 

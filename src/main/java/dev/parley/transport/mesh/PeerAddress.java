@@ -47,14 +47,16 @@ public record PeerAddress(String host, int port) {
     }
 
     /**
-     * The same peer with its host looked up now: ZeroMQ would retry a name it cannot find
-     * forever, in silence. Blocks for as long as the lookup takes.
+     * This address, once its host name has been looked up: ZeroMQ would retry a name it cannot
+     * find forever, in silence. The name itself is kept (ZeroMQ looks it up again on each
+     * reconnect, so a peer whose address changes is still found). Blocks for the lookup.
      *
      * @throws IllegalArgumentException when the name is not known, with a message for the user
      */
-    public PeerAddress resolved() {
+    public PeerAddress withKnownHost() {
         try {
-            return new PeerAddress(InetAddress.getByName(host).getHostAddress(), port);
+            InetAddress.getByName(host);
+            return this;
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("no host named '" + host + "' was found");
         }
