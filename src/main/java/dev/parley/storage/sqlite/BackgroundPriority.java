@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * <p>Niceness alone shrinks the thread's share but not how long it keeps the processor once it has
  * it: Linux's scheduler (EEVDF) lets a running thread finish its time slice before a thread that
  * wakes, so a delivery could wait 1-2 ms behind the indexer. So on Linux 6.12 and later the thread
- * also asks for the longest slice (sched_setattr(2), {@code sched_runtime} 100 ms): a waking thread
- * with a shorter slice than the running one takes the processor at once (the kernel's
- * PREEMPT_SHORT), and every other thread has the default, shorter one. Older kernels ignore it.
+ * also asks for a long slice (sched_setattr(2), {@code sched_runtime} 10 ms): a waking thread with
+ * a shorter slice than the running one takes the processor at once (the kernel's PREEMPT_SHORT),
+ * and every other thread has the default, at most 3 ms. Not the kernel's longest (100 ms): a slice
+ * is also how long the thread may run once picked while no other thread wakes, and 10 ms bounds
+ * that. Older kernels ignore it.
  *
  * <p>Not {@code SCHED_IDLE}, tried: a thread that gets the processor only when nothing else wants
  * it holds up everything the JVM does with all threads stopped (collections, exit) while other
@@ -37,8 +39,8 @@ final class BackgroundPriority {
     private static final int PRIO_PROCESS = 0;
     /** struct sched_attr as of Linux 4.13 (with the utilisation clamps, left 0). */
     private static final int SCHED_ATTR_SIZE = 56;
-    /** The kernel's upper bound for a requested slice. */
-    private static final long LONGEST_SLICE_NANOS = 100_000_000L;
+    /** Above the default slice (0.75 ms x (1 + log2 CPUs), at most 3 ms), far below the kernel's 100 ms bound. */
+    private static final long LONG_SLICE_NANOS = 10_000_000L;
     private static final long SYS_SCHED_SETATTR_X86_64 = 314;
     private static final long SYS_SCHED_SETATTR_AARCH64 = 274;
 
@@ -70,7 +72,7 @@ final class BackgroundPriority {
         }
     }
 
-    /** sched_setattr(0, {SCHED_OTHER, nice 19, sched_runtime 100 ms}, 0) through syscall(2); best effort. */
+    /** sched_setattr(0, {SCHED_OTHER, nice 19, sched_runtime 10 ms}, 0) through syscall(2); best effort. */
     private static void longSlice() throws Throwable {
         long number = switch (System.getProperty("os.arch", "")) {
             case "amd64", "x86_64" -> SYS_SCHED_SETATTR_X86_64;
@@ -89,7 +91,7 @@ final class BackgroundPriority {
             MemorySegment attr = arena.allocate(SCHED_ATTR_SIZE, 8); // zeroed: policy SCHED_OTHER, no flags
             attr.set(ValueLayout.JAVA_INT, 0, SCHED_ATTR_SIZE);
             attr.set(ValueLayout.JAVA_INT, 16, NICENESS);
-            attr.set(ValueLayout.JAVA_LONG, 24, LONGEST_SLICE_NANOS);
+            attr.set(ValueLayout.JAVA_LONG, 24, LONG_SLICE_NANOS);
             long result = (long) call.invokeExact(number, 0, attr, 0);
             if (result != 0) {
                 log.debug("sched_setattr refused a long slice for {}", Thread.currentThread().getName());

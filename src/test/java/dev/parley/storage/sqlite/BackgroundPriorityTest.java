@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The search indexer's thread gets niceness 19 and the longest time slice, read back from /proc (Linux only). */
+/** The search indexer's thread gets niceness 19 and a long time slice, read back from /proc (Linux only). */
 class BackgroundPriorityTest {
 
     @Test
@@ -33,8 +33,8 @@ class BackgroundPriorityTest {
         assertEquals(19, result[2], "the thread's niceness after lowering");
         assertEquals(0, nicenessOfThisThread(), "the test's own thread was lowered too");
         if (customSlices()) {
-            assertEquals(100_000, result[3], "the thread's time slice in microseconds after lowering");
-            assertTrue(sliceOfThisThread() < 100_000_000L, "the test's own thread got the long slice too");
+            assertEquals(10_000, result[3], "the thread's time slice in microseconds after lowering");
+            assertTrue(sliceOfThisThread() < 10_000_000L, "the test's own thread got the long slice too");
         }
     }
 
