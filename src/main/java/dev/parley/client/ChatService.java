@@ -6,12 +6,14 @@ import dev.parley.model.ChannelSummary;
 import dev.parley.model.ChannelTopic;
 import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
+import dev.parley.protocol.CaseMapping;
 import dev.parley.transport.Transport;
 import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportNote;
 import dev.parley.transport.TransportState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +82,7 @@ public final class ChatService implements AutoCloseable {
 
             @Override
             public void connect(Endpoint target) {
-                connectNow(target);
+                connectNow(target, List.of());
             }
 
             @Override
@@ -106,7 +108,16 @@ public final class ChatService implements AutoCloseable {
 
     /** Connects to an endpoint, leaving the current one if any. */
     public void connect(Endpoint target) {
-        post(() -> connectNow(target));
+        connect(target, List.of());
+    }
+
+    /**
+     * Connects to an endpoint and, once connected, joins {@code channels} (those the user had open
+     * there last time), before anything typed meanwhile is sent.
+     */
+    public void connect(Endpoint target, List<String> channels) {
+        List<String> joins = List.copyOf(channels);
+        post(() -> connectNow(target, joins));
     }
 
     public void disconnect() {
@@ -189,7 +200,7 @@ public final class ChatService implements AutoCloseable {
 
     // --- service thread ------------------------------------------------------------------------
 
-    private void connectNow(Endpoint target) {
+    private void connectNow(Endpoint target, List<String> channels) {
         if (transport != null) {
             transport.close();
         }
@@ -197,8 +208,14 @@ public final class ChatService implements AutoCloseable {
         // Back to the same place (/disconnect, then /connect): the channels still open go with it,
         // as they do after a lost link. A new transport does not know them; somewhere else, their
         // tabs stay as they are.
-        rejoinOnConnect = target.equals(session.endpoint())
-                ? session.rooms().channels().stream().map(Room::name).toList() : List.of();
+        List<String> joins = new ArrayList<>(target.equals(session.endpoint())
+                ? session.rooms().channels().stream().map(Room::name).toList() : List.of());
+        for (String channel : channels) {
+            if (joins.stream().noneMatch(c -> CaseMapping.fold(c).equals(CaseMapping.fold(channel)))) {
+                joins.add(channel);
+            }
+        }
+        rejoinOnConnect = List.copyOf(joins);
         session.setEndpoint(target);
         try {
             transport = transports.create(target, session.nick());

@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,8 +11,10 @@ import java.util.Set;
  * @param mode   how the desktop app connected last: {@code relay}, {@code host} (a relay started
  *               in the app) or {@code mesh}; reused on the next start
  * @param password the relay's server password (sent with PASS), or null for none
+ * @param channels the channels the desktop app had open when it last closed, joined again when it
+ *                 next connects to the same place (as HexChat's and Element's rooms come back)
  */
-public record ClientSettings(String server, String mode, String password) {
+public record ClientSettings(String server, String mode, String password, List<String> channels) {
 
     public static final Set<String> MODES = Set.of("relay", "host", "mesh");
 
@@ -21,6 +24,12 @@ public record ClientSettings(String server, String mode, String password) {
         if (!MODES.contains(mode)) {
             throw new IllegalArgumentException("mode must be relay, host or mesh");
         }
+        channels = List.copyOf(channels);
+    }
+
+    /** No channels to join again. */
+    public ClientSettings(String server, String mode, String password) {
+        this(server, mode, password, List.of());
     }
 
     /** Without a server password. */
@@ -33,10 +42,14 @@ public record ClientSettings(String server, String mode, String password) {
     }
 
     public ClientSettings withServer(String newServer) {
-        return new ClientSettings(newServer, mode, password);
+        return new ClientSettings(newServer, mode, password, channels);
     }
 
     public ClientSettings withMode(String newMode) {
-        return new ClientSettings(server, newMode, password);
+        return new ClientSettings(server, newMode, password, channels);
+    }
+
+    public ClientSettings withChannels(List<String> newChannels) {
+        return new ClientSettings(server, mode, password, newChannels);
     }
 }

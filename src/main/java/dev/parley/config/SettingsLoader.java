@@ -73,7 +73,8 @@ public final class SettingsLoader {
 
     private static ClientSettings readClient(TomlSection s, ClientSettings d) throws ConfigException {
         ClientSettings client = new ClientSettings(s.nonBlankString("server", d.server()),
-                s.oneOf("mode", ClientSettings.MODES, d.mode()), s.string("password", d.password()));
+                s.oneOf("mode", ClientSettings.MODES, d.mode()), s.string("password", d.password()),
+                s.channelNames("channels", d.channels()));
         s.rejectUnknownKeys();
         return client;
     }

@@ -19,6 +19,10 @@ public final class SettingsToml {
         if (settings.client().password() != null) {
             out.append("password = ").append(quote(redactSecrets ? "********" : settings.client().password())).append('\n');
         }
+        if (!settings.client().channels().isEmpty()) {
+            out.append("channels = [").append(String.join(", ", settings.client().channels().stream().map(SettingsToml::quote).toList()))
+                    .append("]\n");
+        }
         out.append('\n').append("[server]\n");
         out.append("bind = ").append(quote(s.bind())).append('\n');
         out.append("port = ").append(s.port()).append('\n');

@@ -20,6 +20,8 @@ final class TomlSection {
     /** A name or IPv4 literal (no spaces, colons or slashes), or a bracketed IPv6 literal; then the port. */
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Za-z:.%]+]|[^\\s:/\\[\\]]+):(\\d{1,5})");
 
+    private static final Pattern CHANNEL = Pattern.compile("[#&][^\\s,\\x00-\\x1f\\x7f]{1,199}");
+
     private final Path file;
     private final String prefix;
     private final TomlTable table;
@@ -71,6 +73,18 @@ final class TomlSection {
             if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
                 throw new ConfigException(file, fullKey(key) + "[" + i + "]",
                         "must be host:port or [IPv6]:port with a port from 1 to 65535, got \"" + values.get(i) + "\"");
+            }
+        }
+        return values;
+    }
+
+    /** An array of channel names: # or &, then no spaces, commas or control characters. */
+    List<String> channelNames(String key, List<String> fallback) throws ConfigException {
+        List<String> values = stringList(key, fallback);
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (!CHANNEL.matcher(values.get(i)).matches()) {
+                throw new ConfigException(file, fullKey(key) + "[" + i + "]",
+                        "must be a channel name such as \"#lab\", got \"" + values.get(i) + "\"");
             }
         }
         return values;

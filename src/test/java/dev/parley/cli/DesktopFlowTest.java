@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -78,18 +79,23 @@ class DesktopFlowTest {
     }
 
     private void openApp() throws Exception {
+        openApp(UnaryOperator.identity(), true);
+    }
+
+    /** @param lastTime the settings as an earlier run left them; firstStart: no parley.toml yet */
+    private void openApp(UnaryOperator<Settings> lastTime, boolean firstStart) throws Exception {
         beaconPort = freeUdpPort();
         AppDirs dirs = new AppDirs(tmp.resolve("conf"), tmp.resolve("data"));
         mesh = MeshSettings.defaults().withBroadcast(LOOPBACK_BROADCAST).withBeaconPort(beaconPort);
         // English whatever the machine's language: the window and the service's lines are read below.
         Settings settings = Settings.defaults(dirs).withNick("ada").withMesh(mesh);
         settings = settings.withUi(settings.ui().withLanguage("en"));
-        settings = settings.withServer(settings.server().withAnnounce(true, LOOPBACK_BROADCAST));
+        settings = lastTime.apply(settings.withServer(settings.server().withAnnounce(true, LOOPBACK_BROADCAST)));
         Transports transports = new Transports(dirs.dataDir(), mesh);
         closers.add(transports);
         BeaconSettings beacons = BeaconSettings.defaults().withBroadcastAddress(LOOPBACK_BROADCAST).withPort(beaconPort);
         DesktopContext context = new DesktopContext(settings, saved::add, transports.factory(),
-                new LocalRelayHosting(settings.server(), beacons), RelayFinder.none(), true);
+                new LocalRelayHosting(settings.server(), beacons), RelayFinder.none(), firstStart);
         WaitForAsyncUtils.asyncFx(() -> {
             app = new DesktopController(context, exits::incrementAndGet);
             app.start(stage);
@@ -177,6 +183,7 @@ class DesktopFlowTest {
         });
         assertTrue(app.awaitBackgroundWork(WAIT), "the hosted relay closed in time");
         assertEquals(1, exits.get());
+        assertEquals(List.of("#test", "#other"), saved.getLast().client().channels(), "the tabs to open next time, in order");
         assertFalse(fx(stage::isShowing));
         assertThrows(ConnectException.class, () -> new Socket(relay.host(), relay.port()).close());
     }
@@ -219,6 +226,14 @@ class DesktopFlowTest {
         typeIn(robot, "#mesh", "the window answers");
         await().atMost(WAIT).until(() -> bobSees.stream().anyMatch(e -> e instanceof ChatEvent.LineAdded l
                 && l.line().text().equals("the window answers")));
+    }
+
+    @Test
+    void theChannelsOpenWhenTheAppClosedAreJoinedAgainAtTheNextStart() throws Exception {
+        openApp(last -> last.withClient(last.client().withMode("mesh").withChannels(List.of("#lab", "#tea"))), false);
+        await().atMost(WAIT).until(() -> fx(() -> app.window() != null
+                && app.window().tabOf("#lab").isPresent() && app.window().tabOf("#tea").isPresent()));
+        assertEquals(List.of("#lab", "#tea"), saved.getLast().client().channels());
     }
 
     private static Stage toast() {

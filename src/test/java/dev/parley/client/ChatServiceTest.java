@@ -290,6 +290,17 @@ class ChatServiceTest {
     }
 
     @Test
+    void channelsGivenWithConnectAreJoinedOnceConnectedBeforeTheOutboxGoes() {
+        joinLab();
+        service.connect(new Endpoint.Relay("fake", 6667), List.of("#LAB", "#tea"));
+        FakeTransport again = transports.getLast();
+        assertTrue(again.calls.stream().noneMatch(c -> c.startsWith("join")), "not before it is connected");
+        again.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        assertEquals(List.of("join #lab", "join #tea"), again.calls.stream().filter(c -> c.startsWith("join")).toList(),
+                "the open #lab once (names fold), then #tea");
+    }
+
+    @Test
     void ownNickChangeIsSaidOnceInEachRoomAndNotAgainInTheServerRoom() {
         service.input("/nick ada2");
         net.listener.nickChanged("ada", "ada2"); // in no room yet: the server's room says it

@@ -47,6 +47,7 @@ class SettingsLoaderTest {
                 [client]
                 server = "lab.lan:7000"
                 mode = "mesh"
+                channels = ["#lab", "&local"]
                 [server]
                 bind = "127.0.0.1"
                 port = 7000
@@ -72,7 +73,7 @@ class SettingsLoaderTest {
                 """);
         Settings s = new SettingsLoader(dirs()).load(file);
         assertEquals("ada", s.nick());
-        assertEquals(new ClientSettings("lab.lan:7000", "mesh"), s.client());
+        assertEquals(new ClientSettings("lab.lan:7000", "mesh", null, List.of("#lab", "&local")), s.client());
         assertEquals(new MeshSettings("127.255.255.255", 6000, "eth1", List.of("10.8.0.2:7000", "lab-pc:7000", "[fe80::1%eth0]:7000")), s.mesh());
         assertEquals(new ServerSettings("127.0.0.1", 7000, tmp.resolve("relay-data"), "lab.lan", "s3cret", false,
                 "127.255.255.255", "Line one\nLine two", 500, 5, 8, 2.5), s.server());
@@ -81,7 +82,7 @@ class SettingsLoaderTest {
 
     @Test
     void renderedSettingsReadBackTheSame() throws IOException, ConfigException {
-        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host", "c\"pw"), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "10.255.255.255",
+        Settings original = new Settings("weird\"nick\\", new ClientSettings("h:1", "host", "c\"pw", List.of("#a\"b", "#ü")), new ServerSettings("::", 0, tmp.resolve("d ir"), "n", "p\"w", true, "10.255.255.255",
                 "m\to\u0001td", 1, 2, 3, 0.5), new MeshSettings("127.255.255.255", 6000, "lo", List.of("10.1.2.3:5000", "[::1]:6")),
                 new UiSettings("dark", 32, "sv"));
         Path file = write(SettingsToml.render(original, false));
@@ -109,6 +110,8 @@ class SettingsLoaderTest {
                 Arguments.of("[mesh]\npeers = [\"lab-pc:5670\", \"nonsense\"]", "mesh.peers[1]: must be host:port or [IPv6]:port with a port from 1 to 65535, got \"nonsense\""),
                 Arguments.of("[mesh]\npeers = [\"lab-pc:70000\"]", "mesh.peers[0]: must be host:port"),
                 Arguments.of("[mesh]\npeers = [\"::1:5670\"]", "mesh.peers[0]: must be host:port"),
+                Arguments.of("[client]\nchannels = [\"#ok\", \"lab\"]", "client.channels[1]: must be a channel name such as \"#lab\", got \"lab\""),
+                Arguments.of("[client]\nchannels = [\"#a b\"]", "client.channels[0]: must be a channel name"),
                 Arguments.of("[mesh]\nbroadcast = \"notanip\"", "mesh.broadcast: must be an IPv4 address such as 255.255.255.255, got \"notanip\""),
                 Arguments.of("[server]\nbroadcast = \"10.0.0.256\"", "server.broadcast: must be an IPv4 address"),
                 Arguments.of("[ui]\ntheme = \"solarized\"", "ui.theme: must be one of dark, light, got \"solarized\""),

@@ -19,6 +19,7 @@ import dev.parley.ui.fx.connect.ConnectViewModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +140,12 @@ public final class DesktopController {
 
     /** Starts a session for what the user chose; the one before (and its hosted relay) ends. */
     public void connect(ConnectRequest request) {
+        Settings before = settings;
+        // The channels open there last time: this session's when it is still on, else the saved ones.
+        List<String> open = model != null ? openChannels() : before.client().channels();
         settings = ConnectViewModel.remember(settings, request);
+        List<String> rejoin = ConnectViewModel.samePlace(before, settings) ? open : List.of();
+        settings = settings.withClient(settings.client().withChannels(rejoin));
         save();
         endSession();
         int mine = ++session;
@@ -158,13 +164,13 @@ public final class DesktopController {
         service.addListener(model, new FxEventBridge());
         ChatService current = service;
         switch (request) {
-            case ConnectRequest.Relay relay -> current.connect(relay.endpoint());
-            case ConnectRequest.Mesh mesh -> current.connect(new Endpoint.Mesh());
-            case ConnectRequest.Host host -> background.execute(() -> startHosting(host, current, mine));
+            case ConnectRequest.Relay relay -> current.connect(relay.endpoint(), rejoin);
+            case ConnectRequest.Mesh mesh -> current.connect(new Endpoint.Mesh(), rejoin);
+            case ConnectRequest.Host host -> background.execute(() -> startHosting(host, current, mine, rejoin));
         }
     }
 
-    private void startHosting(ConnectRequest.Host host, ChatService forService, int forSession) {
+    private void startHosting(ConnectRequest.Host host, ChatService forService, int forSession, List<String> rejoin) {
         try {
             RelayHosting.HostedRelay relay = context.hosting().start(host.name(), host.port(), host.dataDir());
             Platform.runLater(() -> {
@@ -175,7 +181,7 @@ public final class DesktopController {
                 hosted = relay;
                 log.info("hosting {}", relay.description());
                 model.hostingProperty().set(texts.get("host.running", host.name(), String.valueOf(relay.endpoint().port())));
-                forService.connect(relay.endpoint());
+                forService.connect(relay.endpoint(), rejoin);
             });
         } catch (IOException | RuntimeException e) {
             log.warn("cannot host a relay: {}", e.getMessage());
@@ -213,6 +219,11 @@ public final class DesktopController {
                 forModel.selectedProperty().set(room);
             }
         });
+    }
+
+    /** The channels the window has tabs for, in tab order. */
+    private List<String> openChannels() {
+        return model.rooms().stream().filter(RoomViewModel::isChannel).map(RoomViewModel::name).toList();
     }
 
     private void save() {
@@ -259,6 +270,10 @@ public final class DesktopController {
             return; // the close button, /quit and a signal can all get here
         }
         quitting = true;
+        if (model != null) { // joined again on the next start (saved before the app ends: see onExit below)
+            settings = settings.withClient(settings.client().withChannels(openChannels()));
+            save();
+        }
         endSession();
         stage.close();
         // Last in the queue: the app ends once the hosted relay has stopped and the settings are saved.

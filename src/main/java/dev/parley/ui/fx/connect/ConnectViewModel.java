@@ -172,6 +172,22 @@ public final class ConnectViewModel implements AutoCloseable {
         };
     }
 
+    /**
+     * Whether {@code after} connects where {@code before} did, so that the channels open there
+     * last time are joined again: the same relay, the same hosted relay's data folder, or the
+     * mesh under the same nick (its history is kept per nick).
+     */
+    public static boolean samePlace(Settings before, Settings after) {
+        if (!before.client().mode().equals(after.client().mode())) {
+            return false;
+        }
+        return switch (after.client().mode()) {
+            case "relay" -> before.client().server().equals(after.client().server());
+            case "host" -> before.server().dataDir().equals(after.server().dataDir());
+            default -> before.nick().equals(after.nick());
+        };
+    }
+
     static ConnectMode modeOf(ConnectRequest request) {
         return switch (request) {
             case ConnectRequest.Relay relay -> ConnectMode.RELAY;

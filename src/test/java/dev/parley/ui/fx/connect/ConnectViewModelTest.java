@@ -280,6 +280,25 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void theSamePlaceIsTheSameRelayHostedFolderOrMeshNick() {
+        Settings relay = ConnectViewModel.remember(old, new ConnectRequest.Relay("bo", new Endpoint.Relay("lab", 6667)));
+        assertTrue(ConnectViewModel.samePlace(relay, ConnectViewModel.remember(relay,
+                new ConnectRequest.Relay("bo", new Endpoint.Relay("lab", 6667)))));
+        assertFalse(ConnectViewModel.samePlace(relay, ConnectViewModel.remember(relay,
+                new ConnectRequest.Relay("bo", new Endpoint.Relay("lab", 7000)))));
+        assertFalse(ConnectViewModel.samePlace(relay, ConnectViewModel.remember(relay, new ConnectRequest.Mesh("bo"))));
+        Path folder = Path.of("/home/bo/chat").toAbsolutePath();
+        Settings hosted = ConnectViewModel.remember(old, new ConnectRequest.Host("bo", "lab", 0, folder));
+        assertTrue(ConnectViewModel.samePlace(hosted, ConnectViewModel.remember(hosted, new ConnectRequest.Host("bo", "lab", 7000, folder))));
+        assertFalse(ConnectViewModel.samePlace(hosted, ConnectViewModel.remember(hosted,
+                new ConnectRequest.Host("bo", "lab", 0, folder.resolve("other")))));
+        Settings mesh = ConnectViewModel.remember(old, new ConnectRequest.Mesh("bo"));
+        assertTrue(ConnectViewModel.samePlace(mesh, ConnectViewModel.remember(mesh, new ConnectRequest.Mesh("bo"))));
+        assertFalse(ConnectViewModel.samePlace(mesh, ConnectViewModel.remember(mesh, new ConnectRequest.Mesh("cy"))),
+                "the mesh keeps its history per nick");
+    }
+
+    @Test
     void meshKeepsNickAndModeOnly() {
         Settings now = ConnectViewModel.remember(old, new ConnectRequest.Mesh("bo"));
         assertEquals(old.withNick("bo").withClient(old.client().withMode("mesh")), now);
