@@ -7,6 +7,7 @@ import dev.parley.client.i18n.ClientTexts;
 import dev.parley.config.ConfigException;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
+import dev.parley.protocol.Names;
 import dev.parley.transport.mesh.PeerAddress;
 import dev.parley.ui.console.ConsoleOptions;
 import dev.parley.ui.console.InteractiveConsole;
@@ -59,6 +60,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The mesh's limit (the relay's is the same); an IRC server may allow fewer, and says so. */
+    private static final int MAX_NICK_LENGTH = 30;
+
     @Option(names = "--nick", paramLabel = "NAME", description = "Your nick (default: nick in parley.toml, else your login name).")
     private String nick;
 
@@ -89,6 +93,7 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws ConfigException, IOException {
         Settings settings = parent.settings();
         String chosenNick = nick != null ? nick : settings.nick();
+        String nickFrom = nick != null ? "--nick" : "nick in " + parent.configFile();
         Endpoint endpoint;
         MeshSettings meshSettings = meshSettings(settings.mesh());
         try {
@@ -102,10 +107,18 @@ final class ConsoleCommand implements Callable<Integer> {
                 endpoint = relayEndpoint(settings);
                 if (address.size() == 3 && nick == null) {
                     chosenNick = address.get(0);
+                    nickFrom = "the first argument";
                 }
             }
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("parley: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        if (!Names.isValidNick(chosenNick, MAX_NICK_LENGTH)) {
+            // Said now: the relay would only answer 432 and the mesh refuse to start, after the
+            // console had opened (and the mesh had made a history folder for the nick).
+            spec.commandLine().getErr().println("parley: '" + chosenNick + "' (" + nickFrom + ") is not a nick: up to " + MAX_NICK_LENGTH
+                    + " letters a-z, digits and - _ [ ] \\ ` ^ { } |, not starting with a digit or -");
             return Main.EXIT_USAGE;
         }
         boolean interactive = System.console() != null && System.console().isTerminal();

@@ -188,6 +188,17 @@ class MainTest {
     }
 
     @Test
+    void aNickThatIsNoNickIsBadUsageBeforeAnythingStarts() throws IOException {
+        assertEquals(2, run("console", "--mesh", "--nick", "åsa"));
+        assertTrue(err.toString().startsWith("parley: 'åsa' (--nick) is not a nick: up to 30 letters a-z"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("data").resolve("mesh")), "no history folder made for it");
+        Path file = tmp.resolve("p.toml");
+        Files.writeString(file, "nick = \"9lives\"\n");
+        assertEquals(2, run("--config", file.toString(), "console", "127.0.0.1"));
+        assertTrue(err.toString().contains("'9lives' (nick in " + file + ") is not a nick"), err.toString());
+    }
+
+    @Test
     void configShowsThePathAndTheEffectiveSettingsWithThePasswordHidden() throws IOException {
         Path file = tmp.resolve("p.toml");
         Files.writeString(file, "nick = \"ada\"\n[server]\nport = 7001\npassword = \"hunter2\"\n[ui]\ntheme = \"dark\"\n");
