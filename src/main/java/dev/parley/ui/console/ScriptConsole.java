@@ -80,6 +80,11 @@ public final class ScriptConsole {
                     return exitCode();
                 }
                 String command = commandWord(line);
+                if ((command.equals("quit") || command.equals("exit")) && !await(service.whenIdle())) {
+                    // As at the end of input: what was typed before goes out (and is confirmed) first.
+                    out.println("!! Some messages were not confirmed sent within " + options.waitLimit().toSeconds() + " s.");
+                }
+                settle();
                 roomChange = new CompletableFuture<>();
                 openedChannel = null;
                 openedHistory = new CompletableFuture<>();

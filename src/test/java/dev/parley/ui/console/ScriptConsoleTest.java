@@ -2,6 +2,7 @@ package dev.parley.ui.console;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.client.ChatEvent;
@@ -198,5 +199,13 @@ class ScriptConsoleTest {
         run(script.toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> stored("line " + count));
         assertEquals(count, store.latest("#r", count + 10).stream().filter(m -> m.text().startsWith("line ")).count());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aQuitRightAfterAMessageWaitsForItAndExitsZero() throws IOException {
+        String printed = run("/join #r\nlast words\n/quit\n");
+        assertFalse(printed.contains("Not sent"), printed);
+        assertTrue(stored("last words"));
     }
 }
