@@ -144,6 +144,11 @@ final class MessageFlow {
         }
     }
 
+    /** Whether a line sent waits for its echo. */
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
     /** The link is gone: what is still waiting for an echo. */
     List<PendingSends.Pending> drainPending() {
         return pending.drain();

@@ -100,6 +100,10 @@ final class PendingSends {
         }
     }
 
+    boolean isEmpty() {
+        return byTarget.isEmpty();
+    }
+
     /** Everything still waiting, oldest first; empties this. */
     List<Pending> drain() {
         LinkedHashSet<Pending> owners = new LinkedHashSet<>();

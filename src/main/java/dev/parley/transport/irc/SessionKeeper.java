@@ -57,9 +57,9 @@ final class SessionKeeper {
         connect();
     }
 
-    /** The session when it is registered (usable), else null. */
+    /** The session when it is registered (usable), else null; null once quit, while it waits for the server's goodbye. */
     Session registered() {
-        return session != null && session.registered() ? session : null;
+        return !stopped && session != null && session.registered() ? session : null;
     }
 
     /** The IRCv3 capabilities of the current connection; empty when not connected. Any thread. */
@@ -89,7 +89,12 @@ final class SessionKeeper {
         }
     }
 
-    /** Says QUIT (and closes after a short grace for the server to answer), then OFFLINE for good. */
+    /**
+     * Says QUIT (and closes after a short grace for the server to answer), then OFFLINE for good.
+     * Lines already written went before the QUIT, and a server handles a client's lines in order:
+     * while some wait for their echo, the session stays until the server closes the link (or the
+     * grace ends), so they are confirmed rather than called unsent.
+     */
     void quit(String reason) {
         if (stopped) {
             return;
@@ -97,6 +102,14 @@ final class SessionKeeper {
         stopped = true;
         redial.cancel();
         Session s = session;
+        if (s != null && s.registered() && s.messages().hasPending()) {
+            failHeld("quit before the server confirmed it"); // never written: they stay unsent
+            s.quit(reason);
+            if (events.later(() -> lost(s, "quit"), QUIT_GRACE) == null) {
+                lost(s, "quit");
+            }
+            return;
+        }
         session = null;
         if (s != null) {
             failAll(s.messages().drainPending(), "quit before the server confirmed it");
@@ -181,6 +194,12 @@ final class SessionKeeper {
 
     private void lost(Session s, String reason) {
         if (!endCurrent(s)) {
+            return;
+        }
+        if (stopped) { // after our QUIT: the server closed the link, or the grace ran out
+            failAll(s.messages().drainPending(), "quit before the server confirmed it");
+            s.close();
+            setState(Phase.OFFLINE, Duration.ZERO, "quit");
             return;
         }
         log.debug("link to {} lost: {}", config.endpoint(), reason); // the user reads it in the state change

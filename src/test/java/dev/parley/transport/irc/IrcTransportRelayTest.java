@@ -160,6 +160,22 @@ class IrcTransportRelayTest {
     }
 
     @Test
+    void linesWrittenBeforeAQuitAreConfirmedNotCalledUnsent() {
+        Peer ada = connected("ada");
+        Peer bob = connected("bob");
+        ada.joinAndWait("#lab");
+        bob.joinAndWait("#lab");
+        List<String> ids = IntStream.rangeClosed(1, 5).mapToObj(i -> ada.say("#lab", "last " + i)).toList();
+        ada.transport().quit("off");
+        for (String id : ids) {
+            ada.events().awaitSent(id);
+        }
+        bob.events().awaitMessage("last 5");
+        assertEquals("quit", ada.events().awaitPhase(OFFLINE).state().detail());
+        assertTrue(ada.events().all(SendFailed.class).isEmpty(), ada.events().all(SendFailed.class).toString());
+    }
+
+    @Test
     void channelEventsReachEveryone() throws IOException {
         IrcTestClient op = rawUser("op");
         op.send("JOIN #ev");
