@@ -198,7 +198,10 @@ final class ChannelEvents {
             case RPL_ENDOFNAMES -> onEndOfNames(line.param(1));
             case RPL_WHOREPLY -> onWhoReply(line);
             case RPL_ENDOFWHO -> onEndOfWho(line.param(1));
-            case RPL_NOWAWAY -> ownAway(session.memory().away() == null ? "away" : session.memory().away());
+            case RPL_NOWAWAY -> {
+                String sent = session.nextAwayAnswered();
+                ownAway(sent != null ? sent : session.memory().away() != null ? session.memory().away() : "away");
+            }
             case RPL_UNAWAY -> ownAway(null);
             default -> { }
         }

@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.transport.TransportListener;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
 
     private final IrcTransportConfig config;
+    /** AWAY messages sent and not yet answered (event thread). */
+    private final ArrayDeque<String> awaySent = new ArrayDeque<>();
     private final IrcConnection connection;
     private final TransportListener listener;
     private final ChannelMemory memory;
@@ -189,7 +192,7 @@ final class Session {
         channels.rejoin();
         String away = memory.away();
         if (away != null) {
-            write(IrcMessage.of("AWAY", away));
+            setAway(away);
         }
         owner.registered(this);
     }
@@ -231,7 +234,20 @@ final class Session {
     }
 
     void setAway(String message) {
-        write(message == null || message.isEmpty() ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", message));
+        if (message == null || message.isEmpty()) {
+            write(IrcMessage.of("AWAY"));
+        } else {
+            awaySent.add(message);
+            write(IrcMessage.of("AWAY", message));
+        }
+    }
+
+    /**
+     * The message of the oldest AWAY not yet answered with 306, or null. The server answers in
+     * order; the user's current away message may already be another (/away lunch, then /back).
+     */
+    String nextAwayAnswered() {
+        return awaySent.poll();
     }
 
     void requestChannelList() {

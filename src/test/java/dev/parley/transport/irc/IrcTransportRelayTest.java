@@ -176,6 +176,21 @@ class IrcTransportRelayTest {
     }
 
     @Test
+    void eachAnswerToAwayCarriesTheMessageItAnswers() {
+        Peer ada = connected("ada");
+        ada.transport().setAway("lunch");
+        ada.transport().setAway(null); // before the server's answer to the first
+        ada.transport().setAway("meeting");
+        List<String> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            seen.clear();
+            ada.events().all(Away.class).stream().filter(a -> a.nick().equals("ada")).forEach(a -> seen.add(String.valueOf(a.message())));
+            return seen.size() >= 3;
+        });
+        assertEquals(List.of("lunch", "null", "meeting"), seen);
+    }
+
+    @Test
     void channelEventsReachEveryone() throws IOException {
         IrcTestClient op = rawUser("op");
         op.send("JOIN #ev");
