@@ -92,6 +92,15 @@ class IrcTransportRelayTest {
         return peers.connected(Peers.config(port, nick));
     }
 
+    /** ada and bob, connected, both in {@code channel}. */
+    private List<Peer> adaAndBobIn(String channel) {
+        Peer ada = connected("ada");
+        Peer bob = connected("bob");
+        ada.joinAndWait(channel);
+        bob.joinAndWait(channel);
+        return List.of(ada, bob);
+    }
+
     private IrcTestClient rawUser(String nick) throws IOException {
         IrcTestClient client = IrcTestClient.registered(relay.address(), nick);
         raw.add(client);
@@ -111,10 +120,9 @@ class IrcTransportRelayTest {
 
     @Test
     void twoTransportsChatInAChannelAndByDirectMessage() {
-        Peer ada = connected("ada");
-        Peer bob = connected("bob");
-        ada.joinAndWait("#lab");
-        bob.joinAndWait("#lab");
+        List<Peer> both = adaAndBobIn("#lab");
+        Peer ada = both.get(0);
+        Peer bob = both.get(1);
         ada.events().await(Joined.class, j -> j.channel().equals("#lab") && j.nick().equals("bob"));
 
         String hello = ada.say("#lab", "hello bob");
@@ -142,10 +150,9 @@ class IrcTransportRelayTest {
 
     @Test
     void ownMessagesAreConfirmedOneByOneByTheirLabels() {
-        Peer ada = connected("ada");
-        Peer bob = connected("bob");
-        ada.joinAndWait("#lab");
-        bob.joinAndWait("#lab");
+        List<Peer> both = adaAndBobIn("#lab");
+        Peer ada = both.get(0);
+        Peer bob = both.get(1);
         List<String> ids = IntStream.rangeClosed(1, 8).mapToObj(i -> ada.say(i % 2 == 0 ? "#lab" : "bob", "n" + i)).toList();
 
         for (int i = 0; i < ids.size(); i++) {
@@ -161,10 +168,9 @@ class IrcTransportRelayTest {
 
     @Test
     void linesWrittenBeforeAQuitAreConfirmedNotCalledUnsent() {
-        Peer ada = connected("ada");
-        Peer bob = connected("bob");
-        ada.joinAndWait("#lab");
-        bob.joinAndWait("#lab");
+        List<Peer> both = adaAndBobIn("#lab");
+        Peer ada = both.get(0);
+        Peer bob = both.get(1);
         List<String> ids = IntStream.rangeClosed(1, 5).mapToObj(i -> ada.say("#lab", "last " + i)).toList();
         ada.transport().quit("off");
         for (String id : ids) {
@@ -245,10 +251,9 @@ class IrcTransportRelayTest {
 
     @Test
     void listsChannelsAndAnswersWho() {
-        Peer ada = connected("ada");
-        Peer bob = connected("bob");
-        ada.joinAndWait("#lab");
-        bob.joinAndWait("#lab");
+        List<Peer> both = adaAndBobIn("#lab");
+        Peer ada = both.get(0);
+        Peer bob = both.get(1);
         ada.transport().setTopic("#lab", "Robots");
         ada.events().await(Topic.class, t -> t.changedNow());
 
