@@ -3,6 +3,7 @@ package dev.parley.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where the client connects by default: the {@code [client]} table of {@code parley.toml}.
@@ -17,6 +18,12 @@ import java.util.Set;
 public record ClientSettings(String server, String mode, String password, List<String> channels) {
 
     public static final Set<String> MODES = Set.of("relay", "host", "mesh");
+    private static final Pattern CHANNEL = Pattern.compile("[#&][^\\s,\\x00-\\x1f\\x7f]{1,199}");
+
+    /** What {@code channels} may hold: # or &, then up to 199 characters, no spaces, commas or control characters. */
+    public static boolean isChannelName(String name) {
+        return CHANNEL.matcher(name).matches();
+    }
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");

@@ -17,10 +17,8 @@ import org.tomlj.TomlTable;
 final class TomlSection {
 
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    /** A name or IPv4 literal (no spaces, colons or slashes), or a bracketed IPv6 literal; then the port. */
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Za-z:.%]+]|[^\\s:/\\[\\]]+):(\\d{1,5})");
-
-    private static final Pattern CHANNEL = Pattern.compile("[#&][^\\s,\\x00-\\x1f\\x7f]{1,199}");
+    /** A name or IPv4 literal (printable ASCII, no colons, slashes or brackets), or a bracketed IPv6 literal; then the port. */
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Za-z:.%]+]|[\\x21-\\x7e&&[^:/\\[\\]]]+):(\\d{1,5})");
 
     private final Path file;
     private final String prefix;
@@ -82,7 +80,7 @@ final class TomlSection {
     List<String> channelNames(String key, List<String> fallback) throws ConfigException {
         List<String> values = stringList(key, fallback);
         for (int i = 0; values != null && i < values.size(); i++) {
-            if (!CHANNEL.matcher(values.get(i)).matches()) {
+            if (!ClientSettings.isChannelName(values.get(i))) {
                 throw new ConfigException(file, fullKey(key) + "[" + i + "]",
                         "must be a channel name such as \"#lab\", got \"" + values.get(i) + "\"");
             }

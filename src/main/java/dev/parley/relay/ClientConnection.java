@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientConnection {
 
+    /** How much of a malformed line's reason the 400 reply quotes. */
+    private static final int MAX_REASON_CHARS = 80;
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** Reads in one turn of the loop before other sockets get theirs. */
     private static final int READS_PER_TURN = 4;
@@ -282,6 +284,9 @@ public final class ClientConnection {
 
     private void rejectMalformed(String line, IrcParseException e) {
         log.debug("{}: malformed line dropped ({}): {}", client, e.getMessage(), line);
+        if (flood.delayNanos() > 0) {
+            return; // a line of its own for the flood limit; a client over it gets no answers to garbage
+        }
         String word = firstWord(line);
         // Only a bad command word is an unknown command; a line broken otherwise (a NUL, a lone
         // CR, a bad tag) gets 400 (modern IRC's ERR_UNKNOWNERROR) saying why, so a message in it
@@ -292,8 +297,14 @@ public final class ClientConnection {
         } else if (!e.getMessage().equals("empty line")) {
             String command = word.matches("[A-Za-z0-9]{1,32}") ? word.toUpperCase(Locale.ROOT) : "*";
             send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_UNKNOWNERROR.code(),
-                    List.of(client.nickOrStar(), command, "Line dropped: " + e.getMessage().replaceAll("[\\x00-\\x1f\\x7f]", "?")))));
+                    List.of(client.nickOrStar(), command, "Line dropped: " + shortened(e.getMessage())))));
         }
+    }
+
+    /** The parser's reason, which may quote the client's bytes: printable and short, so the reply stays a valid line. */
+    private static String shortened(String reason) {
+        String printable = reason.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+        return printable.length() <= MAX_REASON_CHARS ? printable : printable.substring(0, MAX_REASON_CHARS) + "...";
     }
 
     private static String firstWord(String line) {

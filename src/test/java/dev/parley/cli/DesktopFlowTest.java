@@ -15,6 +15,7 @@ import dev.parley.config.AppDirs;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
 import dev.parley.discovery.BeaconSettings;
+import dev.parley.transport.TransportState;
 import dev.parley.ui.fx.DesktopContext;
 import dev.parley.ui.fx.DesktopController;
 import dev.parley.ui.fx.chat.RoomViewModel;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -234,6 +236,25 @@ class DesktopFlowTest {
         await().atMost(WAIT).until(() -> fx(() -> app.window() != null
                 && app.window().tabOf("#lab").isPresent() && app.window().tabOf("#tea").isPresent()));
         assertEquals(List.of("#lab", "#tea"), saved.getLast().client().channels());
+    }
+
+    @Test
+    void channelsToJoinAgainAreKeptWhenTheRelayIsDownAndTheAppCloses() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        int port = closedPort;
+        openApp(last -> last.withClient(last.client().withMode("relay").withServer("127.0.0.1:" + port)
+                .withChannels(List.of("#lab"))), false);
+        await().atMost(WAIT).until(() -> fx(() -> app.model() != null
+                && app.model().statusProperty().get().phase() == TransportState.Phase.RECONNECTING));
+        fx(() -> {
+            app.quit();
+            return null;
+        });
+        assertTrue(app.awaitBackgroundWork(WAIT));
+        assertEquals(List.of("#lab"), saved.getLast().client().channels(), "not forgotten for want of a tab");
     }
 
     private static Stage toast() {

@@ -109,6 +109,7 @@ class SettingsLoaderTest {
                 Arguments.of("[mesh]\npeers = [\"a:1\", 2]", "mesh.peers[1]: must be a string, got the integer 2"),
                 Arguments.of("[mesh]\npeers = [\"lab-pc:5670\", \"nonsense\"]", "mesh.peers[1]: must be host:port or [IPv6]:port with a port from 1 to 65535, got \"nonsense\""),
                 Arguments.of("[mesh]\npeers = [\"lab-pc:70000\"]", "mesh.peers[0]: must be host:port"),
+                Arguments.of("[mesh]\npeers = [\"lab-pç:5000\"]", "mesh.peers[0]: must be host:port"),
                 Arguments.of("[mesh]\npeers = [\"::1:5670\"]", "mesh.peers[0]: must be host:port"),
                 Arguments.of("[client]\nchannels = [\"#ok\", \"lab\"]", "client.channels[1]: must be a channel name such as \"#lab\", got \"lab\""),
                 Arguments.of("[client]\nchannels = [\"#a b\"]", "client.channels[0]: must be a channel name"),

@@ -74,6 +74,9 @@ class FramingTest extends RelayTestBase {
         ada.await(" 400 ada PRIVMSG :Line dropped: control character 0 inside the line$");
         ada.sendRaw(new byte[] {0, 1, 2, '\r', '\n'});
         ada.await(" 400 ada \\* :Line dropped: control character 0 inside the line$");
+        ada.send("@" + "k".repeat(600) + "@=1 PRIVMSG #f :x"); // the reason quotes the bad key: cut short
+        String reply = ada.await(" 400 ada PRIVMSG :Line dropped: bad tag key 'k+\\.\\.\\.$");
+        assertTrue(reply.getBytes(StandardCharsets.UTF_8).length <= 510, reply);
         ada.send("PRIVMSG #f :" + "é".repeat(249)); // 498 bytes of text, 510 with the command: the most a line holds
         String relayed = bob.await("PRIVMSG #f :é");
         int bytes = relayed.getBytes(StandardCharsets.UTF_8).length;

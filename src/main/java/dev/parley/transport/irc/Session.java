@@ -236,9 +236,8 @@ final class Session {
     void setAway(String message) {
         if (message == null || message.isEmpty()) {
             write(IrcMessage.of("AWAY"));
-        } else {
+        } else if (write(IrcMessage.of("AWAY", message))) {
             awaySent.add(message);
-            write(IrcMessage.of("AWAY", message));
         }
     }
 

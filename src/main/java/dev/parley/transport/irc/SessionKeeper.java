@@ -79,7 +79,7 @@ final class SessionKeeper {
     /** Every few hundred ms: the session's dead-link check ({@link LinkWatch}). */
     void checkLink() {
         Session s = session;
-        if (s == null) {
+        if (s == null || stopped) { // after a QUIT: its output is shut, the server's goodbye or the grace ends it
             return;
         }
         switch (s.watch().check(System.nanoTime(), s.connection().lastReadNanos(), s.registered())) {

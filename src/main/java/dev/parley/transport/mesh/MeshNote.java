@@ -36,6 +36,8 @@ enum MeshNote {
     NOT_IN_CHANNEL("mesh.notInChannel", 1),
     NO_SUCH_NICK("mesh.noSuchNick", 1),
 
+    /** {0} the address given to /connect, {1} its host, which no name lookup found. */
+    UNKNOWN_HOST("mesh.unknownHost", 2),
     /** {0} the channel joined with a key: the mesh has no keys. */
     NO_KEYS("mesh.noKeys", 1),
     /** {0} the address given to /connect, {1} the seconds waited: no peer heard there; ZeroMQ keeps trying. */

@@ -146,8 +146,18 @@ public final class MeshTransport implements Transport {
     }
 
     public void connectTo(String hostPort) {
-        PeerAddress address = PeerAddress.parse(hostPort).withKnownHost();
-        run(() -> node.connectTo(address));
+        PeerAddress address = PeerAddress.parse(hostPort);
+        // The name is looked up on a thread of its own: a resolver that does not answer must not
+        // hold up the caller (the client's service thread) for its timeout.
+        Thread.startVirtualThread(() -> {
+            try {
+                address.withKnownHost();
+            } catch (IllegalArgumentException e) {
+                events.emit(l -> l.error(null, MeshNote.UNKNOWN_HOST.with(address.toString(), address.host())));
+                return;
+            }
+            run(() -> node.connectTo(address));
+        });
     }
 
     /** Says goodbye to the mesh (peers see a quit with {@code reason} at once) and stops. */

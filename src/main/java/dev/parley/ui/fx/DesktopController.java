@@ -6,6 +6,7 @@ import dev.parley.client.Endpoint;
 import dev.parley.client.RelayFinder;
 import dev.parley.client.RelayHosting;
 import dev.parley.client.i18n.ClientTexts;
+import dev.parley.config.ClientSettings;
 import dev.parley.config.Settings;
 import dev.parley.config.UiSettings;
 import dev.parley.ui.fx.channels.ChannelListDialog;
@@ -19,12 +20,14 @@ import dev.parley.ui.fx.connect.ConnectViewModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -64,6 +67,8 @@ public final class DesktopController {
     private Stage channelListStage;
     private int session;
     private boolean quitting;
+    /** Channels this session was to join again whose tabs have not opened yet (FX thread). */
+    private List<String> awaitingJoin = new ArrayList<>();
 
     public DesktopController(DesktopContext context, Runnable onExit) {
         this.context = context;
@@ -147,6 +152,7 @@ public final class DesktopController {
         List<String> rejoin = ConnectViewModel.samePlace(before, settings) ? open : List.of();
         settings = settings.withClient(settings.client().withChannels(rejoin));
         save();
+        awaitingJoin = new ArrayList<>(rejoin);
         endSession();
         int mine = ++session;
         // The service writes its lines in the window's language (a changed setting waits for a restart, as here).
@@ -162,6 +168,13 @@ public final class DesktopController {
         stage.titleProperty().bind(model.titleProperty());
         Platform.runLater(window::focusInput); // once the scene has laid the window out
         service.addListener(model, new FxEventBridge());
+        // A channel to join again counts as open until its tab is there (a relay that is down
+        // must not make the app forget it); from then on its tab says.
+        model.rooms().addListener((ListChangeListener<RoomViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(room -> awaitingJoin.removeIf(c -> c.equalsIgnoreCase(room.name())));
+            }
+        });
         ChatService current = service;
         switch (request) {
             case ConnectRequest.Relay relay -> current.connect(relay.endpoint(), rejoin);
@@ -221,9 +234,16 @@ public final class DesktopController {
         });
     }
 
-    /** The channels the window has tabs for, in tab order. */
+    /**
+     * The channels to join next time: those the window has tabs for, in tab order, then those it
+     * was to join and has no tab for yet; only names parley.toml can hold (another IRC server may
+     * have channel names of other kinds).
+     */
     private List<String> openChannels() {
-        return model.rooms().stream().filter(RoomViewModel::isChannel).map(RoomViewModel::name).toList();
+        List<String> channels = new ArrayList<>(model.rooms().stream().filter(RoomViewModel::isChannel)
+                .map(RoomViewModel::name).toList());
+        channels.addAll(awaitingJoin);
+        return channels.stream().filter(ClientSettings::isChannelName).distinct().toList();
     }
 
     private void save() {

@@ -5,6 +5,7 @@ import dev.parley.client.RelayFinder.FoundRelay;
 import dev.parley.config.Settings;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -184,7 +185,7 @@ public final class ConnectViewModel implements AutoCloseable {
         return switch (after.client().mode()) {
             case "relay" -> before.client().server().equals(after.client().server());
             case "host" -> before.server().dataDir().equals(after.server().dataDir());
-            default -> before.nick().equals(after.nick());
+            default -> before.nick().toLowerCase(Locale.ROOT).equals(after.nick().toLowerCase(Locale.ROOT)); // as its folder is named
         };
     }
 

@@ -294,6 +294,8 @@ class ConnectViewModelTest {
                 new ConnectRequest.Host("bo", "lab", 0, folder.resolve("other")))));
         Settings mesh = ConnectViewModel.remember(old, new ConnectRequest.Mesh("bo"));
         assertTrue(ConnectViewModel.samePlace(mesh, ConnectViewModel.remember(mesh, new ConnectRequest.Mesh("bo"))));
+        assertTrue(ConnectViewModel.samePlace(mesh, ConnectViewModel.remember(mesh, new ConnectRequest.Mesh("BO"))),
+                "the history folder is named for the nick in lower case");
         assertFalse(ConnectViewModel.samePlace(mesh, ConnectViewModel.remember(mesh, new ConnectRequest.Mesh("cy"))),
                 "the mesh keeps its history per nick");
     }
