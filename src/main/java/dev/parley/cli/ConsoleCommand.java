@@ -4,6 +4,7 @@ import dev.parley.client.ChatEvent;
 import dev.parley.client.ChatService;
 import dev.parley.client.Endpoint;
 import dev.parley.client.i18n.ClientTexts;
+import dev.parley.config.ClientSettings;
 import dev.parley.config.ConfigException;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
@@ -13,9 +14,11 @@ import dev.parley.ui.console.ConsoleOptions;
 import dev.parley.ui.console.InteractiveConsole;
 import dev.parley.ui.console.ScriptConsole;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,11 @@ final class ConsoleCommand implements Callable<Integer> {
                     + "With --mesh: peers to reach directly, as HOST:PORT.")
     private List<String> address = new ArrayList<>();
 
+    @Option(names = "--join", split = ",", paramLabel = "CHANNEL",
+            description = "Channels to join once connected, as if typed with /join (#lab,#tea or lab,tea); "
+                    + "the first is where typed lines go.")
+    private List<String> joins = new ArrayList<>();
+
     @Option(names = "--mesh", description = "No server: talk to the peers on the LAN directly.")
     private boolean mesh;
 
@@ -121,13 +129,23 @@ final class ConsoleCommand implements Callable<Integer> {
                     + " letters a-z, digits and - _ [ ] \\ ` ^ { } |, not starting with a digit or -");
             return Main.EXIT_USAGE;
         }
+        for (String channel : joins) {
+            String name = channel.startsWith("#") || channel.startsWith("&") ? channel : "#" + channel;
+            if (!ClientSettings.isChannelName(name)) {
+                spec.commandLine().getErr().println("parley: --join: '" + channel + "' is not a channel name (#lab, or lab)");
+                return Main.EXIT_USAGE;
+            }
+        }
         boolean interactive = System.console() != null && System.console().isTerminal();
         Transports transports = new Transports(parent.dirs().dataDir(), meshSettings,
                 password != null ? password : settings.client().password());
         // The console writes the service's lines as they come, in the language chosen in parley.toml.
         ChatService service = new ChatService(transports.factory(), chosenNick, ClientTexts.forLocale(settings.ui().locale()));
         Endpoint target = endpoint;
-        Runnable connect = () -> service.connect(target);
+        // A terminal joins them with the connection (the first becomes current); a script reads them
+        // as its first lines, so it waits for each join before the lines that follow, as for a typed /join.
+        List<String> channels = joins.stream().map(c -> c.startsWith("#") || c.startsWith("&") ? c : "#" + c).toList();
+        Runnable connect = interactive ? () -> service.connect(target, channels) : () -> service.connect(target);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         service.addListener(event -> {
             if (event instanceof ChatEvent.Closed) {
@@ -146,7 +164,9 @@ final class ConsoleCommand implements Callable<Integer> {
                 return runInteractive(service, connect);
             }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String joinLines = channels.stream().map(c -> "/join " + c + "\n").reduce("", String::concat);
+            BufferedReader in = new BufferedReader(new InputStreamReader(new SequenceInputStream(
+                    new ByteArrayInputStream(joinLines.getBytes(StandardCharsets.UTF_8)), System.in), StandardCharsets.UTF_8));
             return new ScriptConsole(service, in, out,
                     new ConsoleOptions(false, null, SCRIPT_WAIT, mesh ? MESH_LINGER : Duration.ZERO)).run(connect);
         } finally {

@@ -237,8 +237,12 @@ final class CommandRunner implements ClientActions {
 
     @Override
     public void joinedChannel(String channel) {
-        Room room = pendingSelect.remove(CaseMapping.fold(channel)) ? session.openAndShow(channel, true)
-                : session.openRoom(channel, true);
+        // Asked for by a /join, or a new channel joined with nothing current yet (the first of those
+        // joined again at start): it becomes current; others, and rooms joined again after a
+        // reconnect, open or stay beside it.
+        boolean show = pendingSelect.remove(CaseMapping.fold(channel))
+                || session.current() == null && session.rooms().get(channel) == null;
+        Room room = show ? session.openAndShow(channel, true) : session.openRoom(channel, true);
         Transport transport = control.transport();
         if (transport != null && room.lineCount() == 0) {
             transport.requestHistory(HistoryRequest.latest(room.name(), HISTORY_PAGE));

@@ -301,6 +301,17 @@ class ChatServiceTest {
     }
 
     @Test
+    void theFirstOfTheChannelsJoinedAtConnectBecomesCurrentTheOthersOpenBeside() {
+        service.connect(new Endpoint.Relay("fake", 6667), List.of("#x", "#y"));
+        FakeTransport again = transports.getLast();
+        again.listener.stateChanged(TransportState.of(TransportState.Phase.CONNECTED, "fake:6667"));
+        again.listener.joined("#x", "ada");
+        again.listener.joined("#y", "ada");
+        assertEquals(List.of(new ChatEvent.RoomSelected("#x")), eventsOf(ChatEvent.RoomSelected.class));
+        assertEquals(List.of("#x", "#y"), eventsOf(ChatEvent.RoomOpened.class).stream().map(ChatEvent.RoomOpened::room).toList());
+    }
+
+    @Test
     void ownNickChangeIsSaidOnceInEachRoomAndNotAgainInTheServerRoom() {
         service.input("/nick ada2");
         net.listener.nickChanged("ada", "ada2"); // in no room yet: the server's room says it

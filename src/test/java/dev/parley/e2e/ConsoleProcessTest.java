@@ -49,6 +49,31 @@ class ConsoleProcessTest {
     }
 
     @Test
+    void joinGivenOnTheCommandLineIsWhereAScriptsLinesGo() throws Exception {
+        try (ParleyProcess relay = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
+                "--data", tmp.resolve("data").toString(), "--no-announce")) {
+            InetSocketAddress address = relay.awaitRelayAddress();
+            try (IrcTestClient watcher = IrcTestClient.registered(address, "watcher")) {
+                watcher.send("JOIN #tea");
+                watcher.await(" 366 ");
+                try (ParleyProcess bot = ParleyProcess.start(tmp, "console", "--nick", "bot", "--join", "lab,#tea",
+                        "127.0.0.1:" + address.getPort())) {
+                    bot.type("/switch #tea", "tea is ready");
+                    bot.endInput();
+                    assertEquals(0, bot.awaitExit(), bot.stderr());
+                    assertTrue(bot.stdout().contains("-- Now talking in #lab"), bot.stdout());
+                }
+                watcher.await(":bot!\\S+ JOIN #tea");
+                watcher.await(":bot!\\S+ PRIVMSG #tea :tea is ready");
+            }
+        }
+        try (ParleyProcess bad = ParleyProcess.start(tmp, "console", "--join", "#a b", "127.0.0.1:1")) {
+            assertEquals(2, bad.awaitExit());
+            assertTrue(bad.stderr().contains("--join: '#a b' is not a channel name"), bad.stderr());
+        }
+    }
+
+    @Test
     void aServerThatIsNotThereIsAClearErrorAndExitOne() throws Exception {
         try (ParleyProcess lonely = ParleyProcess.start(tmp, "console", "--nick", "zed", "chat://127.0.0.1:1")) {
             lonely.type("hello");
