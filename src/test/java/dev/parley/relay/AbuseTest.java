@@ -25,6 +25,7 @@ class AbuseTest extends RelayTestBase {
         IrcTestClient publisher = user("pub");
         IrcTestClient fast = user("fast");
         publisher.send("JOIN #load");
+        publisher.await(" 366 pub #load "); // two clients' commands run in no set order: pub's JOIN first
         fast.send("JOIN #load");
         fast.await(" 366 fast #load ");
 
