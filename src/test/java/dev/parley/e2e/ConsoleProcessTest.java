@@ -19,10 +19,23 @@ class ConsoleProcessTest {
     @TempDir
     Path tmp;
 
+    /** A raw IRC client in {@code channel}, to see what the consoles do there. */
+    private static IrcTestClient watcherIn(InetSocketAddress address, String channel) throws Exception {
+        IrcTestClient watcher = IrcTestClient.registered(address, "watcher");
+        watcher.send("JOIN " + channel);
+        watcher.await(" 366 ");
+        return watcher;
+    }
+
+    /** A relay process on 127.0.0.1, a free port, a data folder in the test's folder. */
+    private ParleyProcess relay() throws Exception {
+        return ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
+                "--data", tmp.resolve("data").toString(), "--no-announce");
+    }
+
     @Test
     void twoScriptedConsolesChatThroughARealRelay() throws Exception {
-        try (ParleyProcess relay = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
-                "--data", tmp.resolve("data").toString(), "--no-announce")) {
+        try (ParleyProcess relay = relay()) {
             InetSocketAddress address = relay.awaitRelayAddress();
             String where = "127.0.0.1:" + address.getPort();
             try (ParleyProcess bob = ParleyProcess.start(tmp, "console", "--nick", "bob", where)) {
@@ -50,12 +63,9 @@ class ConsoleProcessTest {
 
     @Test
     void joinGivenOnTheCommandLineIsWhereAScriptsLinesGo() throws Exception {
-        try (ParleyProcess relay = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
-                "--data", tmp.resolve("data").toString(), "--no-announce")) {
+        try (ParleyProcess relay = relay()) {
             InetSocketAddress address = relay.awaitRelayAddress();
-            try (IrcTestClient watcher = IrcTestClient.registered(address, "watcher")) {
-                watcher.send("JOIN #tea");
-                watcher.await(" 366 ");
+            try (IrcTestClient watcher = watcherIn(address, "#tea")) {
                 try (ParleyProcess bot = ParleyProcess.start(tmp, "console", "--nick", "bot", "--join", "lab,#tea",
                         "127.0.0.1:" + address.getPort())) {
                     bot.type("/switch #tea", "tea is ready");
@@ -93,12 +103,9 @@ class ConsoleProcessTest {
 
     @Test
     void aScriptStoppedBySigtermOrHangupSaysGoodbyeAtOnce() throws Exception {
-        try (ParleyProcess relay = ParleyProcess.start(tmp, "server", "--bind", "127.0.0.1", "--port", "0",
-                "--data", tmp.resolve("data").toString(), "--no-announce")) {
+        try (ParleyProcess relay = relay()) {
             InetSocketAddress address = relay.awaitRelayAddress();
-            try (IrcTestClient watcher = IrcTestClient.registered(address, "watcher")) {
-                watcher.send("JOIN #bye");
-                watcher.await(" 366 ");
+            try (IrcTestClient watcher = watcherIn(address, "#bye")) {
                 for (String signal : List.of("TERM", "HUP")) {
                     String nick = "bot" + signal.toLowerCase(Locale.ROOT);
                     try (ParleyProcess bot = ParleyProcess.start(tmp, "console", "--nick", nick,
