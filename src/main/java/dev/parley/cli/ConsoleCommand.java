@@ -9,6 +9,7 @@ import dev.parley.config.ConfigException;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
 import dev.parley.protocol.Names;
+import dev.parley.relay.RelayLimits;
 import dev.parley.transport.mesh.PeerAddress;
 import dev.parley.ui.console.ConsoleOptions;
 import dev.parley.ui.console.InteractiveConsole;
@@ -62,9 +63,6 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    /** The mesh's limit (the relay's is the same); an IRC server may allow fewer, and says so. */
-    private static final int MAX_NICK_LENGTH = 30;
 
     @Option(names = "--nick", paramLabel = "NAME", description = "Your nick (default: nick in parley.toml, else your login name).")
     private String nick;
@@ -122,17 +120,17 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("parley: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        if (!Names.isValidNick(chosenNick, MAX_NICK_LENGTH)) {
+        if (!Names.isValidNick(chosenNick, RelayLimits.NICK_LENGTH)) {
             // Said now: the relay would only answer 432 and the mesh refuse to start, after the
             // console had opened (and the mesh had made a history folder for the nick).
-            spec.commandLine().getErr().println("parley: '" + chosenNick + "' (" + nickFrom + ") is not a nick: up to " + MAX_NICK_LENGTH
+            spec.commandLine().getErr().println("parley: '" + chosenNick + "' (" + nickFrom + ") is not a nick: up to " + RelayLimits.NICK_LENGTH
                     + " letters a-z, digits and - _ [ ] \\ ` ^ { } |, not starting with a digit or -");
             return Main.EXIT_USAGE;
         }
-        for (String channel : joins) {
-            String name = channel.startsWith("#") || channel.startsWith("&") ? channel : "#" + channel;
-            if (!ClientSettings.isChannelName(name)) {
-                spec.commandLine().getErr().println("parley: --join: '" + channel + "' is not a channel name (#lab, or lab)");
+        List<String> channels = joins.stream().map(c -> c.startsWith("#") || c.startsWith("&") ? c : "#" + c).toList();
+        for (int i = 0; i < channels.size(); i++) {
+            if (!ClientSettings.isChannelName(channels.get(i))) {
+                spec.commandLine().getErr().println("parley: --join: '" + joins.get(i) + "' is not a channel name (#lab, or lab)");
                 return Main.EXIT_USAGE;
             }
         }
@@ -144,7 +142,6 @@ final class ConsoleCommand implements Callable<Integer> {
         Endpoint target = endpoint;
         // A terminal joins them with the connection (the first becomes current); a script reads them
         // as its first lines, so it waits for each join before the lines that follow, as for a typed /join.
-        List<String> channels = joins.stream().map(c -> c.startsWith("#") || c.startsWith("&") ? c : "#" + c).toList();
         Runnable connect = interactive ? () -> service.connect(target, channels) : () -> service.connect(target);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         service.addListener(event -> {

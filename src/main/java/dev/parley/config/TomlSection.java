@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
@@ -67,7 +68,7 @@ final class TomlSection {
     List<String> hostPorts(String key, List<String> fallback) throws ConfigException {
         List<String> values = stringList(key, fallback);
         for (int i = 0; values != null && i < values.size(); i++) {
-            java.util.regex.Matcher m = HOST_PORT.matcher(values.get(i).strip());
+            Matcher m = HOST_PORT.matcher(values.get(i).strip());
             if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
                 throw new ConfigException(file, fullKey(key) + "[" + i + "]",
                         "must be host:port or [IPv6]:port with a port from 1 to 65535, got \"" + values.get(i) + "\"");

@@ -5,15 +5,12 @@ import dev.parley.protocol.IrcParseException;
 import dev.parley.protocol.IrcParser;
 import dev.parley.protocol.IrcWriter;
 import dev.parley.protocol.LineFramer;
-import dev.parley.protocol.Numeric;
 import dev.parley.relay.command.CommandContext;
 import dev.parley.relay.command.CommandTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientConnection {
 
-    /** How much of a malformed line's reason the 400 reply quotes. */
-    private static final int MAX_REASON_CHARS = 80;
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** Reads in one turn of the loop before other sockets get theirs. */
     private static final int READS_PER_TURN = 4;
@@ -278,8 +273,7 @@ public final class ClientConnection {
 
     private void tooLong(LineFramer.Limit limit) {
         log.debug("{}: line over the {} limit dropped", client, limit);
-        send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_INPUTTOOLONG.code(),
-                List.of(client.nickOrStar(), "Input line was too long"))));
+        send(IrcWriter.encode(InputErrors.tooLong(relay.serverName(), client.nickOrStar())));
     }
 
     private void rejectMalformed(String line, IrcParseException e) {
@@ -287,34 +281,10 @@ public final class ClientConnection {
         if (flood.delayNanos() > 0) {
             return; // a line of its own for the flood limit; a client over it gets no answers to garbage
         }
-        String word = firstWord(line);
-        // Only a bad command word is an unknown command; a line broken otherwise (a NUL, a lone
-        // CR, a bad tag) gets 400 (modern IRC's ERR_UNKNOWNERROR) saying why, so a message in it
-        // is not lost without a word. An empty line is ignored, as RFC 1459 says.
-        if (e.getMessage().startsWith("bad command") && !word.isEmpty() && word.length() <= 32) {
-            send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_UNKNOWNCOMMAND.code(),
-                    List.of(client.nickOrStar(), word.replaceAll("[^\\x21-\\x7e]", "?"), "Unknown command"))));
-        } else if (!e.getMessage().equals("empty line")) {
-            String command = word.matches("[A-Za-z0-9]{1,32}") ? word.toUpperCase(Locale.ROOT) : "*";
-            send(IrcWriter.encode(new IrcMessage(null, relay.serverName(), Numeric.ERR_UNKNOWNERROR.code(),
-                    List.of(client.nickOrStar(), command, "Line dropped: " + shortened(e.getMessage())))));
+        IrcMessage reply = InputErrors.malformed(relay.serverName(), client.nickOrStar(), line, e);
+        if (reply != null) {
+            send(IrcWriter.encode(reply));
         }
-    }
-
-    /** The parser's reason, which may quote the client's bytes: printable and short, so the reply stays a valid line. */
-    private static String shortened(String reason) {
-        String printable = reason.replaceAll("[\\x00-\\x1f\\x7f]", "?");
-        return printable.length() <= MAX_REASON_CHARS ? printable : printable.substring(0, MAX_REASON_CHARS) + "...";
-    }
-
-    private static String firstWord(String line) {
-        String rest = line.strip();
-        if (rest.startsWith("@") || rest.startsWith(":")) {
-            int space = rest.indexOf(' ');
-            rest = space < 0 ? "" : rest.substring(space + 1).strip();
-        }
-        int space = rest.indexOf(' ');
-        return space < 0 ? rest : rest.substring(0, space);
     }
 
     private static boolean isMessage(String command) {

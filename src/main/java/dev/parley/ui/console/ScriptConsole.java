@@ -80,16 +80,19 @@ public final class ScriptConsole {
                     return exitCode();
                 }
                 String command = commandWord(line);
-                if ((command.equals("quit") || command.equals("exit")) && !await(service.whenIdle())) {
+                boolean quits = command.equals("quit") || command.equals("exit");
+                if (quits) {
                     // As at the end of input: what was typed before goes out (and is confirmed) first.
-                    out.println("!! Some messages were not confirmed sent within " + options.waitLimit().toSeconds() + " s.");
+                    if (!await(service.whenIdle())) {
+                        out.println("!! Some messages were not confirmed sent within " + options.waitLimit().toSeconds() + " s.");
+                    }
+                    settle();
                 }
-                settle();
                 roomChange = new CompletableFuture<>();
                 openedChannel = null;
                 openedHistory = new CompletableFuture<>();
                 service.input(line);
-                if (command.equals("quit") || command.equals("exit")) {
+                if (quits) {
                     await(closed);
                     return exitCode();
                 }
