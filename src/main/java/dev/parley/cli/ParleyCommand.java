@@ -86,7 +86,9 @@ final class ParleyCommand implements Callable<Integer> {
         // A hosted relay announces on the port the app's relay list listens to ([mesh] beacon_port),
         // so two desktop apps with the same settings find each other's relays.
         BeaconSettings relayBeacons = BeaconSettings.defaults().withPort(mesh.beaconPort()).withNetworkInterface(mesh.iface());
-        try (Transports transports = new Transports(dirs.dataDir(), mesh, loaded.client().password())) {
+        // No password to fall back on: the connect dialog's relay carries its own ([client] password
+        // fills the field), so a password the user clears there is not sent anyway.
+        try (Transports transports = new Transports(dirs.dataDir(), mesh)) {
             DesktopContext context = new DesktopContext(loaded, saver(new SettingsFile(configFile())), transports.factory(),
                     new LocalRelayHosting(loaded.server(), relayBeacons), new LanRelayFinder(mesh), firstStart);
             return desktopApp.applyAsInt(context);

@@ -35,7 +35,10 @@ final class Transports implements AutoCloseable {
         this(dataDir, mesh, null);
     }
 
-    /** @param relayPassword the server password sent to relays (PASS), or null for none */
+    /**
+     * @param relayPassword the server password sent (PASS) to relays whose endpoint has none of
+     *                      its own, or null for none
+     */
     Transports(Path dataDir, MeshSettings mesh, String relayPassword) {
         this.dataDir = dataDir;
         this.mesh = mesh;
@@ -45,7 +48,8 @@ final class Transports implements AutoCloseable {
     TransportFactory factory() {
         return (endpoint, nick) -> switch (endpoint) {
             case Endpoint.Relay relay -> new IrcTransport(
-                    IrcTransportConfig.of(relay.host(), relay.port(), nick).withPassword(relayPassword));
+                    IrcTransportConfig.of(relay.host(), relay.port(), nick)
+                            .withPassword(relay.password() != null ? relay.password() : relayPassword));
             case Endpoint.Mesh m -> meshTransport(nick);
         };
     }

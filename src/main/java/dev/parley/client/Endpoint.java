@@ -7,7 +7,11 @@ public sealed interface Endpoint {
 
     int DEFAULT_PORT = 6667;
 
-    record Relay(String host, int port) implements Endpoint {
+    /**
+     * @param password the relay's server password (sent with PASS), or null to send the one the
+     *                 app was configured with, if any; never in {@link #toString()}
+     */
+    record Relay(String host, int port, String password) implements Endpoint {
         public Relay {
             Objects.requireNonNull(host, "host");
             if (port < 1 || port > 65535) {
@@ -15,6 +19,17 @@ public sealed interface Endpoint {
             }
         }
 
+        /** No password of its own. */
+        public Relay(String host, int port) {
+            this(host, port, null);
+        }
+
+        /** This relay with {@code newPassword} (null: none of its own). */
+        public Relay withPassword(String newPassword) {
+            return new Relay(host, port, newPassword);
+        }
+
+        /** host:port, for the user and for parley.toml; the password stays out of logs and files. */
         @Override
         public String toString() {
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

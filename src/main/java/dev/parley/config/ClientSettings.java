@@ -56,6 +56,11 @@ public record ClientSettings(String server, String mode, String password, List<S
         return new ClientSettings(server, newMode, password, channels);
     }
 
+    /** @param newPassword the relay's server password, or null for none */
+    public ClientSettings withPassword(String newPassword) {
+        return new ClientSettings(server, mode, newPassword, channels);
+    }
+
     public ClientSettings withChannels(List<String> newChannels) {
         return new ClientSettings(server, mode, password, newChannels);
     }

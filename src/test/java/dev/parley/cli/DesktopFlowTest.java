@@ -15,6 +15,9 @@ import dev.parley.config.AppDirs;
 import dev.parley.config.MeshSettings;
 import dev.parley.config.Settings;
 import dev.parley.discovery.BeaconSettings;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.storage.InMemoryMessageStore;
 import dev.parley.transport.TransportState;
 import dev.parley.ui.fx.DesktopContext;
 import dev.parley.ui.fx.DesktopController;
@@ -236,6 +239,17 @@ class DesktopFlowTest {
         await().atMost(WAIT).until(() -> fx(() -> app.window() != null
                 && app.window().tabOf("#lab").isPresent() && app.window().tabOf("#tea").isPresent()));
         assertEquals(List.of("#lab", "#tea"), saved.getLast().client().channels());
+    }
+
+    @Test
+    void theSavedPasswordReachesARelayThatAsksForOne() throws Exception {
+        RelayServer relay = RelayServer.start(RelayConfig.loopback().withPassword("s3cret"), new InMemoryMessageStore());
+        closers.add(relay);
+        int port = relay.address().getPort();
+        openApp(last -> last.withClient(last.client().withMode("relay").withServer("127.0.0.1:" + port)
+                .withPassword("s3cret").withChannels(List.of("#lab"))), false);
+        await().atMost(WAIT).until(() -> fx(() -> app.window() != null && app.window().tabOf("#lab").isPresent()));
+        assertEquals("s3cret", saved.getLast().client().password(), "kept for the next start");
     }
 
     @Test

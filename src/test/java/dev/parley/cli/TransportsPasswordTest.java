@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server password of {@code [client] password} or {@code --password} reaches a relay that asks for one. */
+/**
+ * The server password reaches a relay that asks for one: the relay's own (the desktop's connect
+ * dialog), else the configured one ({@code [client] password} or {@code --password}).
+ */
 class TransportsPasswordTest {
 
     @TempDir
@@ -40,15 +43,20 @@ class TransportsPasswordTest {
     }
 
     private ConnectionStatus settledStatus(String password) {
+        return settledStatus(password, null);
+    }
+
+    /** @param configured Transports' own password; endpointPassword: the relay's, as the connect dialog gives it */
+    private ConnectionStatus settledStatus(String configured, String endpointPassword) {
         AtomicReference<ConnectionStatus> last = new AtomicReference<>();
-        try (Transports transports = new Transports(tmp, MeshSettings.defaults(), password);
+        try (Transports transports = new Transports(tmp, MeshSettings.defaults(), configured);
              ChatService service = new ChatService(transports.factory(), "ada")) {
             service.addListener(event -> {
                 if (event instanceof ChatEvent.StatusChanged changed) {
                     last.set(changed.status());
                 }
             }, Runnable::run);
-            service.connect(new Endpoint.Relay("127.0.0.1", relay.address().getPort()));
+            service.connect(new Endpoint.Relay("127.0.0.1", relay.address().getPort(), endpointPassword));
             await().atMost(Duration.ofSeconds(20)).until(() -> last.get() != null
                     && (last.get().connected() || last.get().stopped()));
             return last.get();
@@ -58,6 +66,13 @@ class TransportsPasswordTest {
     @Test
     void theRightPasswordConnects() {
         assertTrue(settledStatus("s3cret").connected());
+    }
+
+    @Test
+    void theRelaysOwnPasswordConnectsAndWinsOverTheConfiguredOne() {
+        assertTrue(settledStatus(null, "s3cret").connected(), "no configured password");
+        assertTrue(settledStatus("guess", "s3cret").connected(), "a wrong configured one is not sent");
+        assertTrue(settledStatus("guess", null).stopped(), "without one of its own, the configured one is");
     }
 
     @Test

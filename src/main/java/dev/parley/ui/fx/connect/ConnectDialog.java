@@ -24,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
@@ -48,6 +49,7 @@ public final class ConnectDialog {
     @FXML private RadioButton meshChoice;
     @FXML private GridPane relayFields;
     @FXML private TextField address;
+    @FXML private PasswordField password;
     @FXML private ListView<FoundRelay> relays;
     @FXML private GridPane hostFields;
     @FXML private TextField hostName;
@@ -91,6 +93,7 @@ public final class ConnectDialog {
     private void initialize() {
         nick.textProperty().bindBidirectional(model.nick());
         address.textProperty().bindBidirectional(model.address());
+        password.textProperty().bindBidirectional(model.password());
         hostName.textProperty().bindBidirectional(model.hostName());
         hostPort.textProperty().bindBidirectional(model.hostPort());
         dataDir.textProperty().bindBidirectional(model.dataDir());

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * The dialog's fields as typed, at one moment. Plain values, so every rule can be tested without
  * JavaFX; only the fields of the chosen mode are checked, in the order the dialog shows them.
  */
-record ConnectForm(String nick, ConnectMode mode, String address, String hostName, String hostPort,
-                   String dataDir) {
+record ConnectForm(String nick, ConnectMode mode, String address, String password, String hostName,
+                   String hostPort, String dataDir) {
 
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
@@ -20,6 +20,7 @@ record ConnectForm(String nick, ConnectMode mode, String address, String hostNam
         Objects.requireNonNull(nick, "nick");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(password, "password");
         Objects.requireNonNull(hostName, "hostName");
         Objects.requireNonNull(hostPort, "hostPort");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -50,7 +51,9 @@ record ConnectForm(String nick, ConnectMode mode, String address, String hostNam
 
     private Outcome relay(String name) {
         try {
-            return new Outcome.Ready(new ConnectRequest.Relay(name, Endpoint.parseRelay(address)));
+            // Taken as typed: a password may begin or end with a space. Empty means none.
+            Endpoint.Relay relay = Endpoint.parseRelay(address).withPassword(password.isEmpty() ? null : password);
+            return new Outcome.Ready(new ConnectRequest.Relay(name, relay));
         } catch (IllegalArgumentException e) {
             return invalid(Field.ADDRESS, "connect.error.address", e.getMessage());
         }

@@ -36,6 +36,7 @@ public final class ConnectViewModel implements AutoCloseable {
     private final StringProperty nick = new SimpleStringProperty(this, "nick", "");
     private final ObjectProperty<ConnectMode> mode = new SimpleObjectProperty<>(this, "mode", ConnectMode.RELAY);
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty hostName = new SimpleStringProperty(this, "hostName", "");
     private final StringProperty hostPort = new SimpleStringProperty(this, "hostPort", "");
     private final StringProperty dataDir = new SimpleStringProperty(this, "dataDir", "");
@@ -60,10 +61,11 @@ public final class ConnectViewModel implements AutoCloseable {
         nick.set(settings.nick());
         mode.set(ConnectMode.fromSettings(settings.client().mode()));
         address.set(settings.client().server());
+        password.set(Objects.requireNonNullElse(settings.client().password(), ""));
         hostName.set(settings.server().name());
         hostPort.set(Integer.toString(settings.server().port()));
         dataDir.set(settings.server().dataDir().toString());
-        outcome = Bindings.createObjectBinding(() -> form().check(), nick, mode, address, hostName, hostPort, dataDir);
+        outcome = Bindings.createObjectBinding(() -> form().check(), nick, mode, address, password, hostName, hostPort, dataDir);
         problem = Bindings.createObjectBinding(
                 () -> outcome.get() instanceof ConnectForm.Outcome.Invalid invalid ? invalid.problem() : null, outcome);
         valid = problem.isNull();
@@ -80,6 +82,11 @@ public final class ConnectViewModel implements AutoCloseable {
     /** The relay to connect to: host, host:port, [v6]:port or chat://host:port. */
     public StringProperty address() {
         return address;
+    }
+
+    /** The relay's server password (sent with PASS); empty for none. */
+    public StringProperty password() {
+        return password;
     }
 
     /** The name a hosted relay announces on the LAN. */
@@ -148,7 +155,7 @@ public final class ConnectViewModel implements AutoCloseable {
     }
 
     private ConnectForm form() {
-        return new ConnectForm(text(nick), mode.get(), text(address), text(hostName), text(hostPort), text(dataDir));
+        return new ConnectForm(text(nick), mode.get(), text(address), text(password), text(hostName), text(hostPort), text(dataDir));
     }
 
     /** Text fields clear their text to null when unbound; the form takes no nulls. */
@@ -158,13 +165,15 @@ public final class ConnectViewModel implements AutoCloseable {
 
     /**
      * {@code old} with the choice in {@code request} kept for the next start: the nick and the mode
-     * always, the relay's address for a relay, the relay's name, port and folder when hosting.
+     * always, the relay's address and password for a relay, the relay's name, port and folder when
+     * hosting.
      */
     public static Settings remember(Settings old, ConnectRequest request) {
         Settings settings = old.withNick(request.nick())
                 .withClient(old.client().withMode(modeOf(request).settingsName()));
         return switch (request) {
-            case ConnectRequest.Relay relay -> settings.withClient(settings.client().withServer(relay.endpoint().toString()));
+            case ConnectRequest.Relay relay -> settings.withClient(settings.client()
+                    .withServer(relay.endpoint().toString()).withPassword(relay.endpoint().password()));
             case ConnectRequest.Host host -> settings.withServer(old.server()
                     .withListen(old.server().bind(), host.port())
                     .withIdentity(host.name(), old.server().password())

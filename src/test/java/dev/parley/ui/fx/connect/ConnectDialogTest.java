@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -121,6 +122,15 @@ class ConnectDialogTest {
         assertFalse(error.isVisible());
         robot.clickOn("#connect");
         assertEquals(List.of(new ConnectRequest.Host("anna", "classroom", 7000, ConnectViewModelTest.DATA)), delivered);
+    }
+
+    @Test
+    void aPasswordTypedForTheRelayGoesWithIt(FxRobot robot) {
+        open(ConnectViewModelTest.settings("relay"), robot);
+        robot.clickOn("#password").write("s3cret");
+        assertTrue(robot.lookup("#password").query() instanceof PasswordField, "the password is not shown");
+        robot.clickOn("#connect");
+        assertEquals(List.of(new ConnectRequest.Relay("anna", new Endpoint.Relay("lab.local", 7000, "s3cret"))), delivered);
     }
 
     @Test

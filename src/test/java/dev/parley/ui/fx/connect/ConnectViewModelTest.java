@@ -69,6 +69,38 @@ class ConnectViewModelTest {
                 model.request());
     }
 
+    // --- The relay's server password ---
+
+    @Test
+    void thePasswordStartsAsSavedAndGoesWithTheRelay() {
+        Settings saved = settings("relay").withClient(new ClientSettings("lab.local:7000", "relay", "s3cret"));
+        ConnectViewModel model = new ConnectViewModel(saved, RelayFinder.none(), SAME_THREAD);
+        assertEquals("s3cret", model.password().get());
+        assertEquals(Optional.of(new ConnectRequest.Relay("anna", new Endpoint.Relay("lab.local", 7000, "s3cret"))),
+                model.request());
+    }
+
+    @Test
+    void aPasswordIsTakenAsTypedAndAnEmptyOneIsNone() {
+        ConnectViewModel model = model("relay");
+        assertEquals("", model.password().get(), "none saved");
+        assertNull(((ConnectRequest.Relay) model.request().orElseThrow()).endpoint().password());
+        model.password().set(" two words ");
+        assertEquals(" two words ", ((ConnectRequest.Relay) model.request().orElseThrow()).endpoint().password());
+    }
+
+    @Test
+    void thePasswordIsSavedWithTheRelayButNeverShownInItsAddress() {
+        Endpoint.Relay relay = new Endpoint.Relay("lab", 6667, "s3cret");
+        Settings now = ConnectViewModel.remember(old, new ConnectRequest.Relay("bo", relay));
+        assertEquals("s3cret", now.client().password());
+        assertEquals("lab:6667", now.client().server());
+        assertFalse(relay.toString().contains("s3cret"));
+        Settings cleared = ConnectViewModel.remember(now, new ConnectRequest.Relay("bo", relay.withPassword(null)));
+        assertNull(cleared.client().password(), "a password cleared in the dialog is not kept");
+        assertTrue(ConnectViewModel.samePlace(now, cleared), "the same relay, whatever the password");
+    }
+
     // --- Nick: the IRC rule, one message per broken part ---
 
     @ParameterizedTest
