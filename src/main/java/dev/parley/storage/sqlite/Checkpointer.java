@@ -58,6 +58,9 @@ final class Checkpointer implements AutoCloseable {
     }
 
     private void run() {
+        // Its timer must not take the processor from the writer mid-batch: measured, most of the
+        // writer's waits over 0.2 ms at 2,000 messages a second were behind a checkpoint.
+        BackgroundPriority.deferCurrentThread();
         try (Statement statement = connection.createStatement()) {
             while (!stopping) {
                 LockSupport.parkNanos(intervalNanos);

@@ -11,31 +11,71 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The search indexer's thread gets niceness 19 and a long time slice, read back from /proc (Linux only). */
+/**
+ * The store's background threads get SCHED_BATCH, a long time slice, and niceness 19 for the
+ * indexer, read back from /proc (Linux only); no other thread does.
+ */
 class BackgroundPriorityTest {
 
-    @Test
-    void theCallingThreadGetsNiceness19AndNoOtherThreadDoes() throws Exception {
-        assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux"), "Linux only");
-        CompletableFuture<int[]> seen = new CompletableFuture<>();
+    /** What /proc says of a new thread after {@code change} ran on it: niceness, policy, slice in microseconds. */
+    private record Seen(int nicenessBefore, int policyBefore, boolean took, int niceness, int policy, long sliceMicros) {
+    }
+
+    private static Seen onNewThread(java.util.function.BooleanSupplier change) throws Exception {
+        CompletableFuture<Seen> seen = new CompletableFuture<>();
         Thread.ofPlatform().name("priority-test").start(() -> {
             try {
-                int before = nicenessOfThisThread();
-                boolean lowered = BackgroundPriority.lowerCurrentThread();
-                seen.complete(new int[] {before, lowered ? 1 : 0, nicenessOfThisThread(), (int) (sliceOfThisThread() / 1000)});
+                int niceBefore = nicenessOfThisThread();
+                int policyBefore = policyOfThisThread();
+                boolean took = change.getAsBoolean();
+                seen.complete(new Seen(niceBefore, policyBefore, took, nicenessOfThisThread(), policyOfThisThread(),
+                        sliceOfThisThread() / 1000));
             } catch (Exception e) {
                 seen.completeExceptionally(e);
             }
         });
-        int[] result = seen.get(10, TimeUnit.SECONDS);
-        assertEquals(0, result[0], "a new thread starts at niceness 0");
-        assertTrue(result[1] == 1, "lowerCurrentThread reported failure");
-        assertEquals(19, result[2], "the thread's niceness after lowering");
+        return seen.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theIndexerGetsBatchNiceness19AndALongSliceAndNoOtherThreadDoes() throws Exception {
+        assumeTrue(linux(), "Linux only");
+        Seen seen = onNewThread(BackgroundPriority::lowerCurrentThread);
+        assertEquals(0, seen.nicenessBefore(), "a new thread starts at niceness 0");
+        assertEquals(SCHED_OTHER, seen.policyBefore(), "a new thread starts as SCHED_OTHER");
+        assertTrue(seen.took(), "lowerCurrentThread reported failure");
+        assertEquals(19, seen.niceness(), "the thread's niceness after lowering");
+        assertEquals(SCHED_BATCH, seen.policy(), "the thread's policy after lowering");
         assertEquals(0, nicenessOfThisThread(), "the test's own thread was lowered too");
+        assertEquals(SCHED_OTHER, policyOfThisThread(), "the test's own thread changed policy too");
         if (customSlices()) {
-            assertEquals(10_000, result[3], "the thread's time slice in microseconds after lowering");
+            assertEquals(10_000, seen.sliceMicros(), "the thread's time slice in microseconds after lowering");
             assertTrue(sliceOfThisThread() < 10_000_000L, "the test's own thread got the long slice too");
         }
+    }
+
+    @Test
+    void theCheckpointerGetsBatchAndALongSliceButKeepsItsShare() throws Exception {
+        assumeTrue(linux(), "Linux only");
+        Seen seen = onNewThread(BackgroundPriority::deferCurrentThread);
+        assertTrue(seen.took(), "deferCurrentThread reported failure");
+        assertEquals(0, seen.niceness(), "the niceness stays");
+        assertEquals(SCHED_BATCH, seen.policy(), "the thread's policy after deferring");
+        if (customSlices()) {
+            assertEquals(10_000, seen.sliceMicros(), "the thread's time slice in microseconds after deferring");
+        }
+    }
+
+    private static final int SCHED_OTHER = 0;
+    private static final int SCHED_BATCH = 3;
+
+    private static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+    }
+
+    /** The "policy" line of /proc/thread-self/sched. */
+    private static int policyOfThisThread() throws Exception {
+        return (int) schedField("policy");
     }
 
     /** Linux 6.12 and later take a slice asked for with sched_setattr, and show it in /proc. */
@@ -48,11 +88,16 @@ class BackgroundPriorityTest {
 
     /** The "se.slice" line of /proc/thread-self/sched, in nanoseconds; 0 without one. */
     private static long sliceOfThisThread() throws Exception {
+        return schedField("se.slice");
+    }
+
+    /** A line of /proc/thread-self/sched by its name; 0 without one. */
+    private static long schedField(String name) throws Exception {
         Path sched = Path.of("/proc/thread-self/sched");
         if (!Files.isReadable(sched)) {
             return 0;
         }
-        return Files.readAllLines(sched).stream().filter(l -> l.startsWith("se.slice"))
+        return Files.readAllLines(sched).stream().filter(l -> l.split(":")[0].strip().equals(name))
                 .map(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).strip())).findFirst().orElse(0L);
     }
 
