@@ -47,7 +47,10 @@ SERVER_CPU=${SERVER_CPU:-0}
 GEN_CPU=${GEN_CPU:-1}
 SELFTEST=${SELFTEST:-1}                # run the generator's self-test first
 NGIRCD_RELAXED_FLOOD=${NGIRCD_RELAXED_FLOOD:-1} # ngircd publishers OPER + MODE +F
-GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xms1g -Xmx2g -XX:+UseSerialGC"}
+# No tiered compilation: with it, the JIT moved the generator's receive loop to its top tier only
+# after a minute (about the 7th repetition), and that compile took ~50 ms of the generator's one
+# core: a 35-90 ms stall in that repetition, whatever the server (docs/BENCHMARKS.md, 2026-12-04).
+GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xms1g -Xmx2g -XX:+UseSerialGC -XX:-TieredCompilation"}
 
 # JDK 25 (the generator and Parley need it; the default java may be 17)
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
