@@ -36,6 +36,7 @@ else
 fi
 DRAIN=${DRAIN:-10}                     # s to wait for in-flight messages after a window
 PREWARM=${PREWARM:-3}                  # s of unreported traffic before the first repetition
+PREWARM_RATE=${PREWARM_RATE:-max}      # max: fixed-rate runs pre-warm as fast as the window allows (fixed: at their rate)
 MSG_BYTES=${MSG_BYTES:-100}            # message body size
 # Max messages per publisher not yet delivered to every receiver. Max rate tries each window in
 # MAX_WINDOWS and reports each server at its best; fixed-rate runs use FIXED_WINDOW as a cap.
@@ -271,7 +272,7 @@ run_gen() {
   timeout --signal=TERM --kill-after=10 "$budget" "${GEN[@]}" "$mode" --proto "$(proto_of "$name")" \
     --port "$PORT" --server "$name" --server-pid "$SERVER_PID" --clk-tck "$(getconf CLK_TCK)" \
     --reps "$REPS" --warmup "$WARMUP" --window "$WINDOW" --drain "$DRAIN" --msg-bytes "$MSG_BYTES" \
-    --prewarm "$PREWARM" \
+    --prewarm "$PREWARM" --prewarm-rate "$PREWARM_RATE" \
     --pub-window "$FIXED_WINDOW" --reg-concurrency "$REG_CONCURRENCY" --setup-timeout "$SETUP_TIMEOUT" \
     --out "$OUT_RAW" "${extra[@]}" "$@" > "$WORK/gen.out" 2> "$WORK/gen.err" &
   GEN_PID=$!
@@ -354,7 +355,7 @@ version_of() {
   echo
   echo "## Parameters"
   echo
-  echo "- window ${WINDOW} s after ${WARMUP} s warm-up, ${REPS} repetition(s), median reported; drain ${DRAIN} s; ${PREWARM} s pre-warm per run (its second half measured, not reported)"
+  echo "- window ${WINDOW} s after ${WARMUP} s warm-up, ${REPS} repetition(s), median reported; drain ${DRAIN} s; ${PREWARM} s pre-warm per run at ${PREWARM_RATE} rate (its second half measured, not reported)"
   echo "- message body ${MSG_BYTES} bytes; publisher windows tried at max rate: ${MAX_WINDOWS}; fixed-rate window cap ${FIXED_WINDOW}; ${REG_CONCURRENCY} connections registering at once"
   echo "- fan-out subscribers: ${FANOUT_SUBS}; fixed load ${FIXED_LOAD} deliveries/s; channels ${CHANNELS} x ${MEMBERS} at ${MEMBER_RATE} msgs/s per member; capacity ${CAP_CLIENTS} clients"
   echo "- ngircd publishers OPER and set user mode +F: $([ "$NGIRCD_RELAXED_FLOOD" = 1 ] && echo yes || echo no)"
