@@ -127,7 +127,7 @@ final class ConsoleCommand implements Callable<Integer> {
                     + " letters a-z, digits and - _ [ ] \\ ` ^ { } |, not starting with a digit or -");
             return Main.EXIT_USAGE;
         }
-        List<String> channels = joins.stream().map(c -> c.startsWith("#") || c.startsWith("&") ? c : "#" + c).toList();
+        List<String> channels = joins.stream().map(Names::asChannel).toList();
         for (int i = 0; i < channels.size(); i++) {
             if (!ClientSettings.isChannelName(channels.get(i))) {
                 spec.commandLine().getErr().println("parley: --join: '" + joins.get(i) + "' is not a channel name (#lab, or lab)");

@@ -47,6 +47,11 @@ public final class Names {
         return true;
     }
 
+    /** A channel as people type it: "lab" for "#lab"; a name starting with # or &amp; is kept as it is. */
+    public static String asChannel(String typed) {
+        return typed.startsWith("#") || typed.startsWith("&") ? typed : "#" + typed;
+    }
+
     public static boolean isChannel(String target) {
         return !target.isEmpty() && target.charAt(0) == '#';
     }

@@ -52,6 +52,13 @@ class RelayUnitsTest {
     }
 
     @Test
+    void aTypedChannelGetsItsHashUnlessItHasAPrefix() {
+        assertEquals("#lab", Names.asChannel("lab"));
+        assertEquals("#lab", Names.asChannel("#lab"));
+        assertEquals("&local", Names.asChannel("&local"));
+    }
+
+    @Test
     void messageIdsAreUniqueAndSortByTime() {
         MessageIds ids = new MessageIds();
         Set<String> seen = new HashSet<>();

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class BackgroundPriority {
 
     /** The lowest: the thread gets the processor when the others leave it idle, and a small share otherwise. */
-    static final int LOWEST_NICENESS = 19;
+    private static final int LOWEST_NICENESS = 19;
     private static final int PRIO_PROCESS = 0;
     private static final int SCHED_BATCH = 3;
     /** struct sched_attr as of Linux 4.13 (with the utilisation clamps, left 0). */

@@ -9,6 +9,7 @@ import dev.parley.client.command.CommandHelp;
 import dev.parley.model.ChannelSummary;
 import dev.parley.model.Member;
 import dev.parley.protocol.CaseMapping;
+import dev.parley.protocol.Names;
 import dev.parley.ui.fx.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class MainViewModel implements ChatListener {
     public void join(String channel) {
         String name = channel.strip();
         if (!name.isEmpty()) {
-            service.input("/join " + (name.startsWith("#") || name.startsWith("&") ? name : "#" + name));
+            service.input("/join " + Names.asChannel(name));
         }
     }
 
