@@ -37,6 +37,7 @@ final class BatchWriter {
 
     private final WriteStatements statements;
     private final SearchIndexer indexer;
+    private final Checkpointer checkpointer;
     private final BlockingQueue<PendingWrite> queue;
     private final int maxBatch;
     private final Duration enqueueTimeout;
@@ -47,9 +48,11 @@ final class BatchWriter {
     private volatile Runnable afterBatch;
 
     /** @param name the database, for messages */
-    BatchWriter(WriteStatements statements, SearchIndexer indexer, SqliteOptions options, String name) {
+    BatchWriter(WriteStatements statements, SearchIndexer indexer, Checkpointer checkpointer, SqliteOptions options,
+                String name) {
         this.statements = statements;
         this.indexer = indexer;
+        this.checkpointer = checkpointer;
         this.queue = new LinkedBlockingQueue<>(options.queueCapacity());
         this.maxBatch = options.maxBatch();
         this.enqueueTimeout = options.enqueueTimeout();
@@ -203,6 +206,8 @@ final class BatchWriter {
             complete(batch.get(i), stored[i]);
         }
         runAfterBatch();
+        // Last: its deliveries are out, and this thread is about to wait for the next write.
+        checkpointer.batchDone();
     }
 
     private void runAfterBatch() {

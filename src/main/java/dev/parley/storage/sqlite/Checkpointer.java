@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * keeps a checkpoint of its own at a higher threshold (see {@link Connections#writer}), which bounds
  * the log: by then this thread has copied nearly all of it, and the writer's checkpoint has only the
  * last frames left.
+ *
+ * <p>When: once the interval has passed, at the end of the writer's next batch, so that the
+ * checkpoint's first stretch of work (its sync starts writing the log, kernel work the writer
+ * cannot preempt) falls in the pause after a batch's deliveries rather than across the next
+ * message. Without writes it checkpoints one interval later on its own, for the last of them.
  */
 final class Checkpointer implements AutoCloseable {
 
@@ -41,14 +47,24 @@ final class Checkpointer implements AutoCloseable {
 
     private final Connection connection;
     private final long intervalNanos;
+    private final LongSupplier clock;
     private final String name;
     private final Thread thread;
+    /** The clock's time after which the next batch's end starts a checkpoint. */
+    private volatile long dueNanos;
     private volatile boolean stopping;
 
     /** @param name the database, for messages */
     Checkpointer(Connection connection, String name) {
+        this(connection, name, INTERVAL, System::nanoTime);
+    }
+
+    /** With another interval and clock ({@link System#nanoTime} in production), for tests. */
+    Checkpointer(Connection connection, String name, Duration interval, LongSupplier nanoClock) {
         this.connection = connection;
-        this.intervalNanos = INTERVAL.toNanos();
+        this.intervalNanos = interval.toNanos();
+        this.clock = nanoClock;
+        this.dueNanos = nanoClock.getAsLong() + intervalNanos;
         this.name = name;
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
     }
@@ -63,10 +79,15 @@ final class Checkpointer implements AutoCloseable {
         BackgroundPriority.deferCurrentThread();
         try (Statement statement = connection.createStatement()) {
             while (!stopping) {
-                LockSupport.parkNanos(intervalNanos);
+                // Woken by batchDone once due; failing that, one interval late (writes that stopped).
+                LockSupport.parkNanos(dueNanos + intervalNanos - clock.getAsLong());
                 if (stopping) {
                     return;
                 }
+                if (clock.getAsLong() - dueNanos < 0) {
+                    continue; // not due yet: a spurious wake-up
+                }
+                dueNanos = clock.getAsLong() + intervalNanos; // from now on, batchDone has nothing to wake
                 try (ResultSet ignored = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                     // busy, log frames, checkpointed frames: nothing to act on.
                 } catch (SQLException e) {
@@ -75,6 +96,16 @@ final class Checkpointer implements AutoCloseable {
             }
         } catch (SQLException e) {
             log.warn("The checkpoint thread of {} stopped; the writer checkpoints on its own", name, e);
+        }
+    }
+
+    /**
+     * From the writer thread, at the end of each batch: starts a checkpoint if one is due. Costs a
+     * clock read; the checkpoint thread, a batch thread, runs once the writer waits.
+     */
+    void batchDone() {
+        if (clock.getAsLong() - dueNanos >= 0) {
+            LockSupport.unpark(thread);
         }
     }
 

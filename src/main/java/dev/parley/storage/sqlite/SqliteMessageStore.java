@@ -109,7 +109,7 @@ public final class SqliteMessageStore implements MessageStore {
             }
             Checkpointer checkpointer = new Checkpointer(Connections.checkpointer(db, options), db.toString());
             opened.addFirst(checkpointer);
-            BatchWriter writer = new BatchWriter(statements, indexer, options, db.toString());
+            BatchWriter writer = new BatchWriter(statements, indexer, checkpointer, options, db.toString());
             SqliteMessageStore store = new SqliteMessageStore(db, lock, writerConnection, statements, writer,
                     indexer, new ReadPool(readers, db.toString()), checkpointer);
             writer.start();
