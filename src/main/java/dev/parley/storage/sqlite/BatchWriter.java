@@ -207,7 +207,7 @@ final class BatchWriter {
         }
         runAfterBatch();
         // Last: its deliveries are out, and this thread is about to wait for the next write.
-        checkpointer.batchDone();
+        checkpointer.batchDone(appended);
     }
 
     private void runAfterBatch() {

@@ -23,22 +23,34 @@ import org.slf4j.LoggerFactory;
  * the log: by then this thread has copied nearly all of it, and the writer's checkpoint has only the
  * last frames left.
  *
- * <p>When: once the interval has passed, at the end of the writer's next batch, so that the
- * checkpoint's first stretch of work (its sync starts writing the log, kernel work the writer
- * cannot preempt) falls in the pause after a batch's deliveries rather than across the next
- * message. Without writes it checkpoints one interval later on its own, for the last of them.
+ * <p>When: once the interval has passed and enough was stored, at the end of the writer's next
+ * batch, so that the checkpoint's first stretch of work (its sync starts writing the log, kernel
+ * work the writer cannot preempt) falls in the pause after a batch's deliveries rather than across
+ * the next message. Otherwise at the longest interval on its own, for the last writes.
  */
 final class Checkpointer implements AutoCloseable {
 
     static final String THREAD_NAME = "parley-store-checkpoint";
 
     /**
-     * How often it checkpoints; one with nothing to copy costs next to nothing. Short, because each
+     * At most how often it checkpoints (see {@link #MIN_APPENDS}). Short, because each
      * checkpoint syncs the log first and the writer's appends to the log stall while it does: the
      * less there is to sync, the shorter the stall (measured, docs/BENCHMARKS.md: relay p99 at 50
      * subscribers 1.26 -> 0.92 ms from 100 to 40 ms; 250 ms and 1 s were worse).
      */
     static final Duration INTERVAL = Duration.ofMillis(40);
+
+    /**
+     * Appends since the last checkpoint below which a due checkpoint waits (up to
+     * {@link #MAX_INTERVAL}). Each checkpoint that copies all of the log makes the next commit
+     * start it again, and that commit syncs the new log header first: at 500 messages a second,
+     * with a checkpoint every 40 ms, one message in twenty waited for that sync. About 300 log
+     * pages: at 2,000 messages a second still every 40 ms, at 500 every 120 ms.
+     */
+    static final int MIN_APPENDS = 60;
+
+    /** The longest a stored message waits to be copied into the database file, at any rate. */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(1);
 
     /** The log size, in pages, at which the writer checkpoints itself (SQLite's default is 1000). */
     static final int WRITER_BACKSTOP_PAGES = 10_000;
@@ -47,22 +59,26 @@ final class Checkpointer implements AutoCloseable {
 
     private final Connection connection;
     private final long intervalNanos;
+    private final long maxIntervalNanos;
     private final LongSupplier clock;
     private final String name;
     private final Thread thread;
-    /** The clock's time after which the next batch's end starts a checkpoint. */
+    /** The clock's time after which the next batch's end may start a checkpoint. */
     private volatile long dueNanos;
+    /** Appends since the last checkpoint began; only the writer thread adds, only this thread resets. */
+    private volatile int appendsSince;
     private volatile boolean stopping;
 
     /** @param name the database, for messages */
     Checkpointer(Connection connection, String name) {
-        this(connection, name, INTERVAL, System::nanoTime);
+        this(connection, name, INTERVAL, MAX_INTERVAL, System::nanoTime);
     }
 
-    /** With another interval and clock ({@link System#nanoTime} in production), for tests. */
-    Checkpointer(Connection connection, String name, Duration interval, LongSupplier nanoClock) {
+    /** With other intervals and clock ({@link System#nanoTime} in production), for tests. */
+    Checkpointer(Connection connection, String name, Duration interval, Duration maxInterval, LongSupplier nanoClock) {
         this.connection = connection;
         this.intervalNanos = interval.toNanos();
+        this.maxIntervalNanos = maxInterval.toNanos();
         this.clock = nanoClock;
         this.dueNanos = nanoClock.getAsLong() + intervalNanos;
         this.name = name;
@@ -79,15 +95,18 @@ final class Checkpointer implements AutoCloseable {
         BackgroundPriority.deferCurrentThread();
         try (Statement statement = connection.createStatement()) {
             while (!stopping) {
-                // Woken by batchDone once due; failing that, one interval late (writes that stopped).
-                LockSupport.parkNanos(dueNanos + intervalNanos - clock.getAsLong());
+                // Woken by batchDone once due; failing that, at the longest interval (few or no writes).
+                LockSupport.parkNanos(dueNanos - intervalNanos + maxIntervalNanos - clock.getAsLong());
                 if (stopping) {
                     return;
                 }
-                if (clock.getAsLong() - dueNanos < 0) {
-                    continue; // not due yet: a spurious wake-up
+                long now = clock.getAsLong();
+                boolean enough = appendsSince >= MIN_APPENDS && now - dueNanos >= 0;
+                if (!enough && now - (dueNanos - intervalNanos + maxIntervalNanos) < 0) {
+                    continue; // a spurious wake-up
                 }
-                dueNanos = clock.getAsLong() + intervalNanos; // from now on, batchDone has nothing to wake
+                appendsSince = 0;
+                dueNanos = now + intervalNanos; // from now on, batchDone has nothing to wake
                 try (ResultSet ignored = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                     // busy, log frames, checkpointed frames: nothing to act on.
                 } catch (SQLException e) {
@@ -100,11 +119,14 @@ final class Checkpointer implements AutoCloseable {
     }
 
     /**
-     * From the writer thread, at the end of each batch: starts a checkpoint if one is due. Costs a
-     * clock read; the checkpoint thread, a batch thread, runs once the writer waits.
+     * From the writer thread, at the end of each batch, with the messages it stored: starts a
+     * checkpoint if one is due. Costs a clock read; the checkpoint thread, a batch thread, runs
+     * once the writer waits.
      */
-    void batchDone() {
-        if (clock.getAsLong() - dueNanos >= 0) {
+    void batchDone(int appended) {
+        int appends = appendsSince + appended; // a reset racing this only brings the next checkpoint forward
+        appendsSince = appends;
+        if (appends >= MIN_APPENDS && clock.getAsLong() - dueNanos >= 0) {
             LockSupport.unpark(thread);
         }
     }
