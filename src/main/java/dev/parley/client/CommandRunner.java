@@ -6,6 +6,7 @@ import dev.parley.client.i18n.ClientTexts;
 import dev.parley.model.Member;
 import dev.parley.model.MessageKind;
 import dev.parley.protocol.CaseMapping;
+import dev.parley.protocol.Names;
 import dev.parley.transport.HistoryRequest;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.Transport;
@@ -130,7 +131,7 @@ final class CommandRunner implements ClientActions {
             error(texts.get("command.outboxFull", Outbox.CAPACITY));
             return;
         }
-        Room room = session.openRoom(target, Lines.isChannel(target));
+        Room room = session.openRoom(target, Names.hasChannelPrefix(target));
         if (select) {
             session.select(room.name());
         }
@@ -195,11 +196,11 @@ final class CommandRunner implements ClientActions {
             }
         } else {
             room = session.rooms().get(target);
-            if (room == null && !Lines.isChannel(target)) {
+            if (room == null && !Names.hasChannelPrefix(target)) {
                 room = session.rooms().get("#" + target);
             }
         }
-        if (room == null && Lines.isChannel(target)) {
+        if (room == null && Names.hasChannelPrefix(target)) {
             error(texts.get("command.noSuchChannel", target));
             return;
         }
@@ -352,7 +353,7 @@ final class CommandRunner implements ClientActions {
 
     private void inChannel(String channel, Consumer<String> action) {
         String name = channel != null ? channel : session.current();
-        if (name == null || !Lines.isChannel(name)) {
+        if (name == null || !Names.hasChannelPrefix(name)) {
             error(texts.get("command.nameAChannel"));
             return;
         }

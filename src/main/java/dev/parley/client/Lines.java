@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.model.ChatMessage;
 import dev.parley.model.MessageKind;
+import dev.parley.protocol.Names;
 
 /** Turns network messages into the lines the faces show, and tells which room they belong to. */
 final class Lines {
@@ -11,13 +12,9 @@ final class Lines {
     private Lines() {
     }
 
-    static boolean isChannel(String name) {
-        return name.startsWith("#") || name.startsWith("&");
-    }
-
     /** A channel message belongs to the channel; a direct one to the other person. */
     static String roomOf(ChatMessage message, Session session) {
-        if (isChannel(message.target())) {
+        if (Names.hasChannelPrefix(message.target())) {
             return message.target();
         }
         return session.isMe(message.sender()) ? message.target() : message.sender();

@@ -7,6 +7,7 @@ import dev.parley.model.ChatMessage;
 import dev.parley.model.Member;
 import dev.parley.model.Presence;
 import dev.parley.protocol.CaseMapping;
+import dev.parley.protocol.Names;
 import dev.parley.transport.OutgoingMessage;
 import dev.parley.transport.TransportListener;
 import dev.parley.transport.TransportNote;
@@ -71,7 +72,7 @@ final class TransportEvents implements TransportListener {
     @Override
     public void message(ChatMessage message) {
         ChatLine line = Lines.lineOf(message, session);
-        Room room = session.openRoom(Lines.roomOf(message, session), Lines.isChannel(message.target()));
+        Room room = session.openRoom(Lines.roomOf(message, session), Names.hasChannelPrefix(message.target()));
         if (line.own()) {
             // Ours, from elsewhere (another session) or replayed after a reconnect: if it is one we
             // still hold, the network has it already and it must not go out twice.

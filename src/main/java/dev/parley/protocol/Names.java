@@ -47,9 +47,17 @@ public final class Names {
         return true;
     }
 
+    /**
+     * Whether {@code name} starts as a channel's does on the IRC networks a client may join (# or
+     * &amp;). The relay itself names only # channels ({@link #isChannel}).
+     */
+    public static boolean hasChannelPrefix(String name) {
+        return name.startsWith("#") || name.startsWith("&");
+    }
+
     /** A channel as people type it: "lab" for "#lab"; a name starting with # or &amp; is kept as it is. */
     public static String asChannel(String typed) {
-        return typed.startsWith("#") || typed.startsWith("&") ? typed : "#" + typed;
+        return hasChannelPrefix(typed) ? typed : "#" + typed;
     }
 
     public static boolean isChannel(String target) {

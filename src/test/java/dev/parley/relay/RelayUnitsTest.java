@@ -59,6 +59,15 @@ class RelayUnitsTest {
     }
 
     @Test
+    void aClientTakesHashAndAmpersandNamesForChannelsButTheRelayOnlyHash() {
+        assertTrue(Names.hasChannelPrefix("#lab"));
+        assertTrue(Names.hasChannelPrefix("&local"));
+        assertFalse(Names.hasChannelPrefix("ada"));
+        assertFalse(Names.hasChannelPrefix(""));
+        assertFalse(Names.isChannel("&local"));
+    }
+
+    @Test
     void messageIdsAreUniqueAndSortByTime() {
         MessageIds ids = new MessageIds();
         Set<String> seen = new HashSet<>();

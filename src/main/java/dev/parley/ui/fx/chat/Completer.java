@@ -1,5 +1,6 @@
 package dev.parley.ui.fx.chat;
 
+import dev.parley.protocol.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public final class Completer {
                     found.add("/" + command + " ");
                 }
             }
-        } else if (word.startsWith("#") || word.startsWith("&")) {
+        } else if (Names.hasChannelPrefix(word)) {
             channels.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower)).forEach(found::add);
         } else if (!word.isEmpty()) {
             for (String nick : nicks) {
