@@ -63,8 +63,8 @@ final class Checkpointer implements AutoCloseable {
     private final LongSupplier clock;
     private final String name;
     private final Thread thread;
-    /** The clock's time after which the next batch's end may start a checkpoint. */
-    private volatile long dueNanos;
+    /** The clock's time when the last checkpoint began (or the thread was made): the next is due an interval later. */
+    private volatile long lastNanos;
     /** Appends since the last checkpoint began; only the writer thread adds, only this thread resets. */
     private volatile int appendsSince;
     private volatile boolean stopping;
@@ -80,7 +80,7 @@ final class Checkpointer implements AutoCloseable {
         this.intervalNanos = interval.toNanos();
         this.maxIntervalNanos = maxInterval.toNanos();
         this.clock = nanoClock;
-        this.dueNanos = nanoClock.getAsLong() + intervalNanos;
+        this.lastNanos = nanoClock.getAsLong();
         this.name = name;
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
     }
@@ -96,17 +96,16 @@ final class Checkpointer implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             while (!stopping) {
                 // Woken by batchDone once due; failing that, at the longest interval (few or no writes).
-                LockSupport.parkNanos(dueNanos - intervalNanos + maxIntervalNanos - clock.getAsLong());
+                LockSupport.parkNanos(lastNanos + maxIntervalNanos - clock.getAsLong());
                 if (stopping) {
                     return;
                 }
                 long now = clock.getAsLong();
-                boolean enough = appendsSince >= MIN_APPENDS && now - dueNanos >= 0;
-                if (!enough && now - (dueNanos - intervalNanos + maxIntervalNanos) < 0) {
+                if (!due(appendsSince, now) && now - (lastNanos + maxIntervalNanos) < 0) {
                     continue; // a spurious wake-up
                 }
                 appendsSince = 0;
-                dueNanos = now + intervalNanos; // from now on, batchDone has nothing to wake
+                lastNanos = now; // from now on, batchDone has nothing to wake
                 try (ResultSet ignored = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                     // busy, log frames, checkpointed frames: nothing to act on.
                 } catch (SQLException e) {
@@ -126,9 +125,14 @@ final class Checkpointer implements AutoCloseable {
     void batchDone(int appended) {
         int appends = appendsSince + appended; // a reset racing this only brings the next checkpoint forward
         appendsSince = appends;
-        if (appends >= MIN_APPENDS && clock.getAsLong() - dueNanos >= 0) {
+        if (due(appends, clock.getAsLong())) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /** Enough stored, and an interval since the last checkpoint began. */
+    private boolean due(int appends, long now) {
+        return appends >= MIN_APPENDS && now - (lastNanos + intervalNanos) >= 0;
     }
 
     /** Stops the thread, waiting for a checkpoint under way, then closes its connection. */
